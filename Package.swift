@@ -1,0 +1,65 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "snoei",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "snoei", targets: ["snoei"]),
+        .library(name: "SnoeiCore", targets: ["SnoeiCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // Domain model and analysis: pure Swift + Foundation, no I/O.
+        .target(name: "SnoeiCore", swiftSettings: strict),
+        // Canonical CSV ledger in and out.
+        .target(name: "SnoeiImport", dependencies: ["SnoeiCore"], swiftSettings: strict),
+        // The policy file (TOML).
+        .target(
+            name: "SnoeiConfig",
+            dependencies: ["SnoeiCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
+        // Schema, migrations and queries over SQLKit.
+        .target(
+            name: "SnoeiStore",
+            dependencies: [
+                "SnoeiCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "snoei",
+            dependencies: [
+                "SnoeiCore", "SnoeiImport", "SnoeiStore", "SnoeiConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SnoeiCoreTests",
+            dependencies: ["SnoeiCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SnoeiImportTests", dependencies: ["SnoeiImport", "SnoeiCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "SnoeiConfigTests", dependencies: ["SnoeiConfig", "SnoeiCore"], swiftSettings: strict),
+        .testTarget(
+            name: "SnoeiStoreTests",
+            dependencies: ["SnoeiStore", "SnoeiImport", "SnoeiCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,229 @@
+/// Computes every FORMAT.md metric for every customer in a few linear passes.
+///
+/// All money is summed in integer cents. The passes touch flat columns only; the one
+/// grouping step (payments per invoice) is a counting sort, so the cost is O(rows).
+public struct FigureCalculator: Sendable {
+    public let ledger: Ledger
+    public let policy: Policy
+    public let asOf: Day
+
+    public init(ledger: Ledger, policy: Policy, asOf: Day) {
+        self.ledger = ledger; self.policy = policy; self.asOf = asOf
+    }
+
+    /// First day of the window `[D − 365, D]`.
+    public var windowStart: Day { asOf - 365 }
+
+    public func customerFigures() -> [CustomerFigures] {
+        let n = ledger.customers.count
+        var figures = (0..<n).map { CustomerFigures(row: $0) }
+        invoicePass(&figures)
+        flowPass(&figures)
+        incidentPass(&figures)
+        relationshipPass(&figures)
+        return figures
+    }
+
+    // MARK: invoices and payments
+
+    private func invoicePass(_ figures: inout [CustomerFigures]) {
+        let inv = ledger.invoices, pay = ledger.payments
+        let D = asOf, start = windowStart
+        let groups = PaymentGroups(payments: pay, invoiceCount: inv.count, asOf: D)
+        var lateWeighted = [Int64](repeating: 0, count: figures.count)
+        var latePayable = [Int64](repeating: 0, count: figures.count)
+
+        for i in 0..<inv.count where inv.issue[i] <= D {
+            let c = Int(inv.customer[i])
+            let amount = inv.amount[i]
+            let payable = amount + inv.vat[i]
+            let issue = inv.issue[i], due = inv.due[i]
+            if issue >= start {
+                figures[c].revenue.cents += amount
+                figures[c].cogs.cents += inv.cost[i]
+                figures[c].payableInWindow.cents += payable
+                figures[c].invoicesInWindow += 1
+            }
+            if amount > 0, figures[c].firstInvoice.map({ issue < $0 }) ?? true { figures[c].firstInvoice = issue }
+
+            let state = groups.state(invoice: i, payable: payable)
+            let open = payable - state.paid
+            if open > 0 {
+                let age = D - due
+                switch age {
+                case ...0: figures[c].aging.notDue.cents += open
+                case 1...30: figures[c].aging.d1_30.cents += open
+                case 31...60: figures[c].aging.d31_60.cents += open
+                case 61...90: figures[c].aging.d61_90.cents += open
+                default: figures[c].aging.d90Plus.cents += open
+                }
+                if due < D, state.count > 0, state.lastDate < D - 30 {
+                    figures[c].shortPays += 1
+                    figures[c].shortPaidOpen.cents += open
+                }
+            }
+            // The late set (rule 6): positive invoices due in [D − 365, D).
+            if amount > 0, due < D, due >= start {
+                let daysLate: Int
+                if open <= 0 { daysLate = max(0, state.settled.map { $0 - due } ?? 0) } else { daysLate = D - due }
+                lateWeighted[c] += payable * Int64(daysLate)
+                latePayable[c] += payable
+                figures[c].lateSetCount += 1
+                if daysLate > 0 { figures[c].lateCount += 1 }
+                figures[c].maxDaysLate = max(figures[c].maxDaysLate, daysLate)
+            }
+        }
+        for c in figures.indices {
+            if latePayable[c] != 0 { figures[c].avgDaysLate = Double(lateWeighted[c]) / Double(latePayable[c]) }
+            if figures[c].lateSetCount > 0 { figures[c].lateShare = Double(figures[c].lateCount) / Double(figures[c].lateSetCount) }
+            let denominator = figures[c].payableInWindow.cents
+            if denominator != 0 { figures[c].dso = Double(figures[c].openTotal.cents) / Double(denominator) * 365 }
+        }
+    }
+
+    // MARK: hours, contacts, deviations (windowed flows)
+
+    private func flowPass(_ figures: inout [CustomerFigures]) {
+        let start = windowStart, D = asOf
+        let t = ledger.timeEntries
+        for i in 0..<t.count where t.date[i] >= start && t.date[i] <= D {
+            let c = Int(t.customer[i])
+            figures[c].hours += t.hours[i]
+            figures[c].hoursByActivity[t.activity[i].ordinal] += t.hours[i]
+        }
+        let rates = Activity.allCases.map { policy.rate($0).cents }
+        for c in figures.indices where figures[c].hours != 0 {
+            var cost = Money.zero
+            for (a, h) in figures[c].hoursByActivity.enumerated() where h != 0 {
+                cost += Money.product(cents: rates[a], times: h, over: 1000)
+            }
+            figures[c].timeCost = cost
+        }
+
+        let k = ledger.contacts
+        for i in 0..<k.count where k.date[i] >= start && k.date[i] <= D {
+            let c = Int(k.customer[i])
+            figures[c].contacts += 1
+            figures[c].contactsByKind[k.kind[i].ordinal] += 1
+            figures[c].contactsByChannel[k.channel[i].ordinal] += 1
+            if k.selfCaused[i] { figures[c].selfCausedContacts += 1 }
+        }
+        let unit = ContactKind.allCases.map { policy.cost($0).cents }
+        for c in figures.indices where figures[c].contacts != 0 {
+            var cost: Int64 = 0
+            for (kind, count) in figures[c].contactsByKind.enumerated() { cost += Int64(count) * unit[kind] }
+            figures[c].contactCost = Money(cents: cost)
+        }
+
+        let d = ledger.deviations
+        for i in 0..<d.count where d.date[i] >= start && d.date[i] <= D {
+            let c = Int(d.customer[i])
+            figures[c].deviations += 1
+            figures[c].deviationCost.cents += d.cost[i]
+        }
+    }
+
+    // MARK: incidents (all time up to D)
+
+    private func incidentPass(_ figures: inout [CustomerFigures]) {
+        let x = ledger.incidents
+        for i in 0..<x.count where x.date[i] <= asOf {
+            let c = Int(x.customer[i])
+            let ref = IncidentRef(kind: x.kind[i], severity: Int(x.severity[i]), date: x.date[i])
+            figures[c].incidents += 1
+            figures[c].incidentMaxSeverity = max(figures[c].incidentMaxSeverity, ref.severity)
+            if figures[c].worstIncident.map({ ref.severity > $0.severity }) ?? true { figures[c].worstIncident = ref }
+            if policy.redLines.crossed(kind: ref.kind, severity: ref.severity),
+               figures[c].redLine.map({ ref.severity > $0.severity }) ?? true {
+                figures[c].redLine = ref
+            }
+        }
+    }
+
+    // MARK: revenue share, referrals, values fit
+
+    private func relationshipPass(_ figures: inout [CustomerFigures]) {
+        var total: Int64 = 0
+        for f in figures { total += f.revenue.cents }
+        if total != 0 {
+            for c in figures.indices { figures[c].revenueShare = Double(figures[c].revenue.cents) / Double(total) }
+        }
+        let r = ledger.referrals
+        for i in 0..<r.count where r.date[i] <= asOf {
+            let c = Int(r.customer[i])
+            figures[c].referrals += 1
+            figures[c].referredRevenue += figures[Int(r.referred[i])].revenue
+        }
+        let v = ledger.valuesFit
+        guard v.count > 0 else { return }
+        var weighted = [Double](repeating: 0, count: figures.count)
+        var weights = [Double](repeating: 0, count: figures.count)
+        for i in 0..<v.count {
+            let c = Int(v.customer[i])
+            let w = policy.valuesFit.criteria[v.criterion[i]] ?? 1
+            // Scores 1–5 map onto 0–1.
+            weighted[c] += w * (Double(v.score[i]) - 1) / 4
+            weights[c] += w
+        }
+        for c in figures.indices where weights[c] > 0 { figures[c].valuesFit = weighted[c] / weights[c] }
+    }
+}
+
+/// Payments grouped per invoice, ordered by date, only those dated ≤ the as-of date.
+struct PaymentGroups {
+    private var offsets: [Int32]
+    private var order: [Int32]
+    private let payments: Ledger.Payments
+
+    struct State {
+        var paid: Int64 = 0
+        var count = 0
+        var lastDate = Day(raw: .min)
+        /// First date on which the invoice was fully paid (same-day payments summed).
+        var settled: Day?
+    }
+
+    init(payments p: Ledger.Payments, invoiceCount: Int, asOf: Day) {
+        payments = p
+        var counts = [Int32](repeating: 0, count: invoiceCount + 1)
+        for j in 0..<p.count where p.invoice[j] >= 0 && p.date[j] <= asOf { counts[Int(p.invoice[j]) + 1] += 1 }
+        for i in 0..<invoiceCount { counts[i + 1] += counts[i] }
+        offsets = counts
+        var cursor = counts
+        order = [Int32](repeating: 0, count: Int(counts[invoiceCount]))
+        for j in 0..<p.count where p.invoice[j] >= 0 && p.date[j] <= asOf {
+            let i = Int(p.invoice[j])
+            order[Int(cursor[i])] = Int32(j)
+            cursor[i] += 1
+        }
+        // Groups are tiny: insertion sort by date keeps the whole step O(rows) in practice.
+        for i in 0..<invoiceCount {
+            let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
+            guard hi - lo > 1 else { continue }
+            for a in (lo + 1)..<hi {
+                let x = order[a]
+                var b = a - 1
+                while b >= lo, p.date[Int(order[b])] > p.date[Int(x)] { order[b + 1] = order[b]; b -= 1 }
+                order[b + 1] = x
+            }
+        }
+    }
+
+    func state(invoice i: Int, payable: Int64) -> State {
+        var s = State()
+        let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
+        if payable <= 0 { s.settled = nil }
+        var k = lo
+        while k < hi {
+            let day = payments.date[Int(order[k])]
+            while k < hi, payments.date[Int(order[k])] == day {
+                s.paid += payments.amount[Int(order[k])]
+                s.count += 1
+                k += 1
+            }
+            s.lastDate = day
+            if s.settled == nil, payable > 0, payable - s.paid <= 0 { s.settled = day }
+        }
+        return s
+    }
+}

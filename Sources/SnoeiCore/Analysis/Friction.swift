@@ -1,0 +1,55 @@
+/// The friction score: how much a relationship costs in effort and nerves, 0–100,
+/// weighted by the firm's own policy (seed 001: what "difficult" means differs per firm).
+public struct FrictionScore: Sendable, Equatable {
+    public var score: Double
+    /// Per component: the raw value, its 0–1 score and its share of the 0–100 total.
+    public var parts: [Part]
+
+    public struct Part: Sendable, Equatable {
+        public var component: FrictionComponent
+        public var value: Double
+        public var score: Double
+        public var points: Double
+    }
+
+    public static func compute(_ f: CustomerFigures, policy: FrictionPolicy) -> FrictionScore {
+        var parts = [Part]()
+        var totalWeight = 0.0
+        for component in FrictionComponent.allCases {
+            guard let p = policy.components[component], p.weight > 0 else { continue }
+            totalWeight += p.weight
+            let value = rawValue(component, f, policy)
+            let score: Double
+            if component == .contactsPerK, f.contactsPerK == nil {
+                score = f.contacts > 0 ? 1 : 0   // contacts without revenue: full score
+            } else {
+                score = p.saturation > 0 ? min(1, max(0, value / p.saturation)) : (value > 0 ? 1 : 0)
+            }
+            parts.append(Part(component: component, value: value, score: score, points: p.weight * score))
+        }
+        guard totalWeight > 0 else { return FrictionScore(score: 0, parts: []) }
+        for i in parts.indices { parts[i].points = parts[i].points / totalWeight * 100 }
+        return FrictionScore(score: parts.reduce(0) { $0 + $1.points }, parts: parts)
+    }
+
+    private static func rawValue(_ c: FrictionComponent, _ f: CustomerFigures, _ policy: FrictionPolicy) -> Double {
+        switch c {
+        case .contactsPerK: return f.contactsPerK ?? Double(f.contacts)
+        case .selfCaused:
+            // Few contacts say little: the share counts in proportion up to the minimum.
+            let confidence = min(1, Double(f.contacts) / Double(max(1, policy.selfCausedMinContacts)))
+            return f.selfCausedShare * confidence
+        case .complaints: return Double(f.contactsByKind[ContactKind.complaint.ordinal])
+        case .changeRequests: return Double(f.contactsByKind[ContactKind.changeRequest.ordinal])
+        case .deviations: return Double(f.deviations)
+        case .incidents: return Double(f.incidentMaxSeverity)
+        case .lateness: return f.avgDaysLate
+        case .shortPays: return Double(f.shortPays)
+        }
+    }
+
+    /// The largest parts, for a reason's text.
+    public func top(_ n: Int) -> [Part] {
+        Array(parts.filter { $0.points > 0.05 }.sorted { $0.points > $1.points }.prefix(n))
+    }
+}

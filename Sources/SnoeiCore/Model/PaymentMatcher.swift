@@ -1,0 +1,31 @@
+/// Matches payments to invoices by FORMAT.md rule 4.
+///
+/// A payment with an `invoice_id` matches that invoice alone (or nothing when it does not
+/// exist). Without one, its `reference` is compared exactly with `invoices.reference`, then
+/// with `invoices.invoice_id`; a reference carried by several invoices matches nothing.
+/// `payments.customer_id` is never used.
+public struct PaymentMatcher: Sendable {
+    private let byId: [String: Int32]
+    /// Row per reference, or -2 when several invoices carry it (ambiguous).
+    private let byReference: [String: Int32]
+
+    public init(invoiceIds: [String], references: [String?]) {
+        var ids = [String: Int32](minimumCapacity: invoiceIds.count)
+        for (i, id) in invoiceIds.enumerated() { ids[id] = Int32(i) }
+        var refs = [String: Int32]()
+        for (i, ref) in references.enumerated() {
+            guard let ref, !ref.isEmpty else { continue }
+            if refs[ref] == nil { refs[ref] = Int32(i) } else { refs[ref] = -2 }
+        }
+        byId = ids
+        byReference = refs
+    }
+
+    /// The invoice row, or -1 when unmatched.
+    public func match(invoiceId: String?, reference: String?) -> Int32 {
+        if let invoiceId, !invoiceId.isEmpty { return byId[invoiceId] ?? -1 }
+        guard let reference, !reference.isEmpty else { return -1 }
+        if let row = byReference[reference] { return row >= 0 ? row : -1 }
+        return byId[reference] ?? -1
+    }
+}

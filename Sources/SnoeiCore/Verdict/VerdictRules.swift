@@ -1,0 +1,146 @@
+/// Deterministic rules from figures and policy to a recommendation with its reasons.
+///
+/// Order: red lines first (they override the arithmetic); then the quadrant gives the
+/// base verdict; payment boundaries turn nurture/keep into fix; dependency risk turns
+/// "let go" into "fix". Every step that moves the verdict adds a reason with its figures
+/// and the boundary it crossed.
+public struct VerdictRules: Sendable {
+    public let policy: Policy
+    public let portfolio: PortfolioFigures
+
+    public init(policy: Policy, portfolio: PortfolioFigures) { self.policy = policy; self.portfolio = portfolio }
+
+    public func verdict(for f: CustomerFigures) -> Verdict {
+        let friction = FrictionScore.compute(f, policy: policy.friction)
+        let b = policy.boundaries
+        let profitable = f.contribution >= policy.quadrant.profitableContribution
+        let demanding = friction.score >= policy.quadrant.highFriction
+        let quadrant: Quadrant = switch (profitable, demanding) {
+        case (true, false): .profitableEasy
+        case (true, true): .profitableDemanding
+        case (false, false): .unprofitableEasy
+        case (false, true): .unprofitableDemanding
+        }
+        var reasons = [Reason]()
+        var actions = [SuggestedAction]()
+        var recommendation: Recommendation
+
+        // 1. Profitability and friction: the two axes, always stated.
+        if f.revenue.cents == 0 && f.costToServe.cents == 0 {
+            reasons.append(Reason(.noRevenue, []))
+        } else {
+            reasons.append(Reason(profitable ? .profitable : .unprofitable, [
+                Figure("contribution", .money(f.contribution)), Figure("revenue", .money(f.revenue)),
+                Figure("cogs", .money(f.cogs)), Figure("cost_to_serve", .money(f.costToServe)),
+                Figure("boundary", .money(policy.quadrant.profitableContribution)),
+            ]))
+        }
+        var frictionFigures = [Figure("friction", .number(friction.score)),
+                               Figure("boundary", .number(policy.quadrant.highFriction))]
+        for part in friction.top(3) { frictionFigures.append(Figure(part.component.rawValue, .number(part.points))) }
+        reasons.append(Reason(demanding ? .frictionHigh : .frictionLow, frictionFigures))
+
+        // 2. Base verdict from the quadrant.
+        switch quadrant {
+        case .profitableEasy:
+            recommendation = .nurture
+            actions.append(.askForReferrals)
+        case .profitableDemanding:
+            recommendation = .keep
+            actions += [.setBoundaries, .fixedContact]
+        case .unprofitableEasy:
+            recommendation = .keep
+            actions += [.standardTier, .priceChange]
+        case .unprofitableDemanding:
+            if friction.score >= b.letGoFriction {
+                recommendation = .letGo
+                reasons.append(Reason(.letGoFriction, [Figure("friction", .number(friction.score)),
+                                                       Figure("boundary", .number(b.letGoFriction)),
+                                                       Figure("contribution", .money(f.contribution))]))
+                actions.append(.frontDoorExit)
+            } else {
+                recommendation = .fix
+                actions += [.priceChange, .scopeAgreement, .standardTier]
+            }
+        }
+
+        // 3. Specific boundaries: each named when crossed.
+        var paymentFix = false
+        if f.avgDaysLate > b.lateDays {
+            paymentFix = true
+            reasons.append(Reason(.latePayment, [Figure("avg_days_late", .days(f.avgDaysLate)),
+                                                 Figure("late_share", .ratio(f.lateShare)),
+                                                 Figure("overdue", .money(f.overdue)),
+                                                 Figure("boundary", .days(b.lateDays))]))
+        }
+        if f.shortPays >= b.shortPays && f.shortPays > 0 {
+            paymentFix = true
+            reasons.append(Reason(.shortPay, [Figure("short_pays", .count(f.shortPays)),
+                                              Figure("open", .money(f.shortPaidOpen))]))
+        }
+        if f.aging.d90Plus > b.overdue90 {
+            paymentFix = true
+            reasons.append(Reason(.overdue90, [Figure("d90_plus", .money(f.aging.d90Plus)),
+                                               Figure("boundary", .money(b.overdue90))]))
+        }
+        if paymentFix {
+            actions += [.prepayment, .stricterTerms]
+            if recommendation == .nurture || recommendation == .keep { recommendation = .fix }
+        }
+        if f.contacts >= policy.friction.selfCausedMinContacts, f.selfCausedShare >= b.selfCausedShare {
+            reasons.append(Reason(.selfCaused, [Figure("self_caused_share", .ratio(f.selfCausedShare)),
+                                                Figure("contacts", .count(f.contacts))]))
+            if !actions.contains(.standardTier) { actions.append(.standardTier) }
+        }
+        if f.deviations > 0, demanding {
+            reasons.append(Reason(.deviations, [Figure("deviations", .count(f.deviations)),
+                                                Figure("deviation_cost", .money(f.deviationCost))]))
+        }
+        if let fit = f.valuesFit, fit < policy.valuesFit.minimum {
+            reasons.append(Reason(.valuesFitLow, [Figure("values_fit", .ratio(fit)),
+                                                  Figure("boundary", .ratio(policy.valuesFit.minimum))]))
+        }
+        if f.referrals >= b.ambassadorReferrals && f.referrals > 0 {
+            reasons.append(Reason(.ambassador, [Figure("referrals", .count(f.referrals)),
+                                                Figure("referred_revenue", .money(f.referredRevenue))]))
+        }
+
+        // 4. Dependency risk: letting go of a large share is a fix first.
+        let dependent = f.revenueShare >= b.dependencyShare
+        let dependencyFigures = [Figure("revenue_share", .ratio(f.revenueShare)),
+                                 Figure("boundary", .ratio(b.dependencyShare)),
+                                 Figure("revenue", .money(f.revenue)),
+                                 Figure("replacement_months", .number(replacementMonths(f.revenue)))]
+
+        // 5. Red lines override the arithmetic.
+        if let line = f.redLine {
+            reasons.insert(Reason(.redLine, [Figure("kind", .text(line.kind.rawValue)),
+                                             Figure("severity", .count(line.severity)),
+                                             Figure("date", .date(line.date))]), at: 0)
+            recommendation = .letGo
+            actions = [.frontDoorExit]
+            if dependent { reasons.append(Reason(.dependencyRisk, dependencyFigures)) }
+        } else {
+            if f.incidents > 0 {
+                reasons.append(Reason(.incidents, [Figure("incidents", .count(f.incidents)),
+                                                   Figure("max_severity", .count(f.incidentMaxSeverity))]))
+            }
+            if recommendation == .letGo, dependent {
+                recommendation = .fix
+                reasons.append(Reason(.dependency, dependencyFigures))
+                actions = [.priceChange, .scopeAgreement, .setBoundaries, .fixedContact]
+            }
+        }
+        var seen = Set<SuggestedAction>()
+        actions = actions.filter { seen.insert($0).inserted }
+        return Verdict(quadrant: quadrant, recommendation: recommendation, friction: friction,
+                       reasons: reasons, actions: actions)
+    }
+
+    /// Months of revenue from new customers (at the past year's rate) needed to replace `revenue`.
+    public func replacementMonths(_ revenue: Money) -> Double {
+        let perMonth = portfolio.newRevenuePerMonth.cents
+        guard perMonth > 0 else { return revenue.cents > 0 ? .infinity : 0 }
+        return Double(revenue.cents) / Double(perMonth)
+    }
+}
