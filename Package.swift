@@ -55,6 +55,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SnoeiImportTests", dependencies: ["SnoeiImport", "SnoeiCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        // End to end: runs the built `snoei` binary the way a user does.
+        .testTarget(name: "SnoeiCLITests", dependencies: ["snoei", "SnoeiCore"], swiftSettings: strict),
         .testTarget(name: "SnoeiConfigTests", dependencies: ["SnoeiConfig", "SnoeiCore"], swiftSettings: strict),
         .testTarget(
             name: "SnoeiStoreTests",
