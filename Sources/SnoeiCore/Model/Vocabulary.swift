@@ -4,8 +4,17 @@ public protocol Vocabulary: CaseIterable, RawRepresentable, Hashable, Sendable w
 
 extension Vocabulary {
     public static var spellings: String { allCases.map(\.rawValue).joined(separator: ", ") }
-    /// Position in `allCases`, for small fixed-size per-kind counters.
-    public var ordinal: Int { Array(Self.allCases).firstIndex(of: self)! }
+    /// Position in `allCases`, for small fixed-size per-kind counters in hot loops.
+    ///
+    /// A payload-free enum is stored as its case number in declaration order (Swift ABI,
+    /// TypeLayout: "no-payload cases are numbered in declaration order"), which is also the
+    /// order of `allCases`; reading that byte avoids a search per row. The slow path covers
+    /// any layout that is not a single byte, and `VocabularyTests` checks both agree.
+    @inlinable
+    public var ordinal: Int {
+        if MemoryLayout<Self>.size == 1 { return Int(unsafeBitCast(self, to: UInt8.self)) }
+        return Array(Self.allCases).firstIndex(of: self)!
+    }
 }
 
 public enum Activity: String, Vocabulary {
