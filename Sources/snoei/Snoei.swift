@@ -1,2 +1,21 @@
-// Work in progress: the commands land once the modules they use are in.
-@main struct Snoei { static func main() { print("snoei") } }
+import ArgumentParser
+
+@main
+struct Snoei: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snoei",
+        abstract: "Which customers cost more than they bring — and what to do about it.",
+        discussion: """
+            Snoei imports a firm's ledger, analyses every customer (profitability, payment \
+            behaviour, friction) and proposes nurture, keep, fix or let go, with the facts \
+            behind each proposal. A person decides.
+
+            Start with `snoei demo` to see it work on a built-in demo firm.
+            Every command takes --database PATH (or SNOEI_DATABASE); the default is snoei.sqlite.
+            """,
+        subcommands: [
+            DemoCommand.self, ImportCommand.self, AnalyzeCommand.self, CustomerCommand.self,
+            SimulateCommand.self, PolicyCommand.self, ExportCommand.self,
+        ]
+    )
+}

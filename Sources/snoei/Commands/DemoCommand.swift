@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import SnoeiCore
+import SnoeiStore
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create a database holding the built-in demo firm and show its portfolio.",
+        discussion: """
+            The demo firm, \(DemoFirm.firmName), has \(DemoFirm.customerCount) customers and three years of \
+            invoices, payments, hours, contacts and incidents, generated deterministically from --seed. \
+            It holds the recognisable cases: a profitable but demanding customer, a small customer who \
+            calls about self-caused problems, a chronic late payer, the coercion case, a customer who \
+            intimidates staff, ambassadors and a large customer the firm depends on.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var policy: PolicyOptions
+    @OptionGroup var language: LanguageOptions
+
+    @Option(help: "Seed of the generator: the same seed gives the same firm.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Last day of the demo history (default: today).", valueName: "YYYY-MM-DD"))
+    var end: Day?
+
+    @Flag(help: "Replace a database that holds other (non-demo) data.")
+    var force = false
+
+    func run() async throws {
+        let end = end ?? .today
+        let path = database.path
+        let (resolvedPolicy, _) = try policy.resolve()
+        let records = DemoFirm.generate(seed: seed, end: end)
+        try await LedgerStore.with(path: path) { store in
+            let isDemo = try await store.meta("demo_seed") != nil
+            let customers = try await store.customerCount()
+            if customers > 0 && !isDemo && !force {
+                throw Terminal.failure(
+                    "\(path) already holds \(customers) customers that are not the demo firm. Use another --database,"
+                        + " or --force to replace them.", code: ExitCodes.badInput)
+            }
+            try await store.replaceAll(records)
+            try await store.setMeta("demo_seed", String(seed))
+            try await store.setMeta("demo_end", end.iso)
+        }
+        let analysis = Analysis(ledger: try Ledger(records: records), policy: resolvedPolicy, asOf: end)
+        let lang = language.language
+        let L = { (en: String, nl: String) in lang == .nl ? nl : en }
+        Terminal.out(L("Demo firm \(DemoFirm.firmName): \(records.customers.count) customers, \(records.invoices.count) invoices, \(records.rowCount) rows (seed \(seed)) → \(path)",
+                       "Demobedrijf \(DemoFirm.firmName): \(records.customers.count) klanten, \(records.invoices.count) facturen, \(records.rowCount) regels (seed \(seed)) → \(path)"))
+        Terminal.out()
+        Terminal.out(PortfolioSummary(analysis: analysis, language: lang).render())
+        Terminal.out()
+        Terminal.out(L("Try next:", "Probeer daarna:"))
+        let flags = (database.database.map { " --database \($0)" } ?? "") + " --as-of \(end.iso)"
+        for id in ["C0045", "C0038", "C0003"] where analysis.row(of: id) != nil {
+            Terminal.out("  snoei customer \(id)\(flags)")
+        }
+        Terminal.out("  snoei simulate --drop C0045,C0003\(flags)")
+        Terminal.out("  snoei analyze --format json\(flags)")
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import SnoeiCore
+import SnoeiStore
+
+/// What most commands need: the stored ledger, the policy and the analysis as of a date.
+struct Workspace {
+    var records: LedgerRecords
+    var analysis: Analysis
+    var policySource: String
+
+    /// Opens an existing database, runs `body` and always closes the connection.
+    static func withExistingStore<T: Sendable>(_ database: DatabaseOptions, _ body: (LedgerStore) async throws -> T) async throws -> T {
+        let path = database.path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw Terminal.failure(
+                "No database at \(path). Run `snoei demo` for the demo firm or `snoei import DIR` to import a ledger"
+                    + " (or pass --database PATH).", code: ExitCodes.notFound)
+        }
+        do {
+            return try await LedgerStore.with(path: path, body)
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as StoreError {
+            throw Terminal.failure(error.description, code: ExitCodes.failure)
+        }
+    }
+
+    static func load(_ database: DatabaseOptions, policy: PolicyOptions, asOf: Day) async throws -> Workspace {
+        let (resolved, source) = try policy.resolve()
+        let records = try await withExistingStore(database) { try await $0.load() }
+        let ledger: Ledger
+        do {
+            ledger = try Ledger(records: records)
+        } catch {
+            throw Terminal.failure("The stored ledger is inconsistent: \(error)", code: ExitCodes.failure)
+        }
+        return Workspace(records: records, analysis: Analysis(ledger: ledger, policy: resolved, asOf: asOf),
+                         policySource: source)
+    }
+
+    /// Rows of the analysis for customer ids, or a clear message naming the unknown one.
+    func rows(for ids: [String]) throws -> [Int] {
+        try ids.map { id in
+            guard let row = analysis.row(of: id) else {
+                throw Terminal.failure("No customer with id \(id) in \(analysis.ledger.customers.ids.count) customers.",
+                                       code: ExitCodes.notFound)
+            }
+            return row
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import SnoeiCore
+import SQLKit
+import Testing
+@testable import SnoeiStore
+
+@Suite struct LedgerStoreTests {
+    @Test func everyFieldSurvivesAStoreRoundTrip() async throws {
+        try await withMemoryStore { store in
+            let records = sampleLedger()
+            let summary = try await store.apply(records)
+            #expect(summary.new == records.rowCount)
+            #expect(try await store.load() == inStoreOrder(records))
+        }
+    }
+
+    @Test func reapplyingTheSameRecordsChangesNothing() async throws {
+        try await withMemoryStore { store in
+            let records = sampleLedger()
+            _ = try await store.apply(records)
+            let again = try await store.apply(records)
+            #expect(again.new == 0)
+            #expect(again.updated == 0)
+            #expect(again.unchanged == records.rowCount)
+            #expect(!again.changesAnything)
+            #expect(try await store.load() == inStoreOrder(records))
+        }
+    }
+
+    @Test func aChangedRowIsUpdatedAndANewRowAdded() async throws {
+        try await withMemoryStore { store in
+            var records = sampleLedger()
+            _ = try await store.apply(records)
+            records.invoices[0].amount = Money(cents: 600_000)
+            records.timeEntries[2].hours = 750
+            records.payments.append(PaymentRecord(paymentId: "P3", date: Day(iso: "2026-03-02")!,
+                                                  amount: Money(cents: 300), invoiceId: "I1"))
+            let summary = try await store.apply(records)
+            let invoices = try #require(summary.kinds.first { $0.file == "invoices.csv" })
+            #expect(invoices == .init(file: "invoices.csv", rows: 2, new: 0, updated: 1, unchanged: 1))
+            let time = try #require(summary.kinds.first { $0.file == "time_entries.csv" })
+            #expect(time == .init(file: "time_entries.csv", rows: 3, new: 0, updated: 1, unchanged: 2))
+            let payments = try #require(summary.kinds.first { $0.file == "payments.csv" })
+            #expect(payments.new == 1)
+            #expect(try await store.load() == inStoreOrder(records))
+        }
+    }
+
+    @Test func aSecondImportAddsToTheFirst() async throws {
+        try await withMemoryStore { store in
+            let all = sampleLedger()
+            var first = all
+            first.payments = []
+            var second = LedgerRecords()
+            second.payments = all.payments
+            _ = try await store.apply(first)
+            let summary = try await store.apply(second)
+            #expect(summary.new == 2)
+            #expect(try await store.load() == inStoreOrder(all))
+        }
+    }
+
+    @Test func aDryRunReportsTheCountsAndWritesNothing() async throws {
+        try await withMemoryStore { store in
+            let records = sampleLedger()
+            let summary = try await store.apply(records, dryRun: true)
+            #expect(summary.new == records.rowCount)
+            #expect(try await store.load() == LedgerRecords())
+            #expect(try await store.customerCount() == 0)
+        }
+    }
+
+    @Test func aFailureInsideATransactionLeavesNothingBehind() async throws {
+        struct Boom: Error {}
+        try await withMemoryStore { store in
+            await #expect(throws: Boom.self) {
+                try await Transaction.run(on: store.db) { tx in
+                    try await tx.insert(into: "customers").columns("customer_id", "name")
+                        .values(SQLBind("C9"), SQLBind("Half written")).run()
+                    throw Boom()
+                }
+            }
+            #expect(try await store.customerIds().isEmpty)
+        }
+    }
+
+    @Test func replaceAllReplacesEverything() async throws {
+        try await withMemoryStore { store in
+            _ = try await store.apply(sampleLedger())
+            var other = LedgerRecords()
+            other.customers = [CustomerRecord(customerId: "X1", name: "Other")]
+            try await store.replaceAll(other)
+            #expect(try await store.load() == other)
+        }
+    }
+
+    @Test func metaValuesAreStoredAndOverwritten() async throws {
+        try await withMemoryStore { store in
+            #expect(try await store.meta("demo_seed") == nil)
+            try await store.setMeta("demo_seed", "1")
+            try await store.setMeta("demo_seed", "2")
+            #expect(try await store.meta("demo_seed") == "2")
+        }
+    }
+
+    @Test func aFileDatabaseKeepsItsDataAndSchemaAcrossOpens() async throws {
+        let path = temporaryDatabasePath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let records = sampleLedger()
+        try await LedgerStore.with(path: path) { store in
+            #expect(try await store.schemaVersion() == Schema.latestVersion)
+            _ = try await store.apply(records)
+        }
+        try await LedgerStore.with(path: path) { store in
+            #expect(try await store.schemaVersion() == Schema.latestVersion)
+            #expect(try await store.load() == inStoreOrder(records))
+        }
+    }
+
+    @Test func theDemoFirmRoundTripsThroughTheStore() async throws {
+        let records = DemoFirm.generate(seed: 1, end: Day(iso: "2026-11-24")!)
+        try await withMemoryStore { store in
+            try await store.replaceAll(records)
+            let loaded = try await store.load()
+            #expect(loaded == inStoreOrder(records))
+            #expect(loaded.customers.count == DemoFirm.customerCount)
+        }
+    }
+}
