@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct LedgerStoreTests {
     @Test func everyFieldSurvivesAStoreRoundTrip() async throws {
-        try await withMemoryStore { store in
+        try await withMemoryStore { store throws in
             let records = sampleLedger()
             let summary = try await store.apply(records)
             #expect(summary.new == records.rowCount)
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func reapplyingTheSameRecordsChangesNothing() async throws {
-        try await withMemoryStore { store in
+        try await withMemoryStore { store throws in
             let records = sampleLedger()
             _ = try await store.apply(records)
             let again = try await store.apply(records)
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func aChangedRowIsUpdatedAndANewRowAdded() async throws {
-        try await withMemoryStore { store in
+        try await withMemoryStore { store throws in
             var records = sampleLedger()
             _ = try await store.apply(records)
             records.invoices[0].amount = Money(cents: 600_000)
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func aSecondImportAddsToTheFirst() async throws {
-        try await withMemoryStore { store in
+        try await withMemoryStore { store throws in
             let all = sampleLedger()
             var first = all
             first.payments = []
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func aDryRunReportsTheCountsAndWritesNothing() async throws {
-        try await withMemoryStore { store in
+        try await withMemoryStore { store throws in
             let records = sampleLedger()
             let summary = try await store.apply(records, dryRun: true)
             #expect(summary.new == records.rowCount)
@@ -72,7 +72,7 @@ import Testing
 
     @Test func aFailureInsideATransactionLeavesNothingBehind() async throws {
         struct Boom: Error {}
-        try await withMemoryStore { store in
+        try await withMemoryStore { store throws in
             await #expect(throws: Boom.self) {
                 try await Transaction.run(on: store.db) { tx in
                     try await tx.insert(into: "customers").columns("customer_id", "name")
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func replaceAllReplacesEverything() async throws {
-        try await withMemoryStore { store in
+        try await withMemoryStore { store throws in
             _ = try await store.apply(sampleLedger())
             var other = LedgerRecords()
             other.customers = [CustomerRecord(customerId: "X1", name: "Other")]
@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func metaValuesAreStoredAndOverwritten() async throws {
-        try await withMemoryStore { store in
+        try await withMemoryStore { store throws in
             #expect(try await store.meta("demo_seed") == nil)
             try await store.setMeta("demo_seed", "1")
             try await store.setMeta("demo_seed", "2")
@@ -107,11 +107,11 @@ import Testing
         let path = temporaryDatabasePath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let records = sampleLedger()
-        try await LedgerStore.with(path: path) { store in
+        try await LedgerStore.with(path: path) { store throws in
             #expect(try await store.schemaVersion() == Schema.latestVersion)
             _ = try await store.apply(records)
         }
-        try await LedgerStore.with(path: path) { store in
+        try await LedgerStore.with(path: path) { store throws in
             #expect(try await store.schemaVersion() == Schema.latestVersion)
             #expect(try await store.load() == inStoreOrder(records))
         }
@@ -119,7 +119,7 @@ import Testing
 
     @Test func theDemoFirmRoundTripsThroughTheStore() async throws {
         let records = DemoFirm.generate(seed: 1, end: Day(iso: "2026-11-24")!)
-        try await withMemoryStore { store in
+        try await withMemoryStore { store throws in
             try await store.replaceAll(records)
             let loaded = try await store.load()
             #expect(loaded == inStoreOrder(records))

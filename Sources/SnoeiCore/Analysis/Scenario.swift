@@ -17,6 +17,14 @@ public struct Scenario: Sendable {
     /// Change in total contribution: minus the dropped customers' contribution.
     public var contributionChange = Money.zero
     public var hoursFreed: MilliHours = 0
+    /// The part of the cost to serve that is staff time (hours and contacts at the policy's
+    /// rates). It only goes away when the freed hours are used for other paying work or the
+    /// capacity is reduced; until then those costs stay.
+    public var staffCostFreed = Money.zero
+    /// The change in result while the freed hours stay unused: the gross margin lost plus
+    /// the deviation costs saved. This is why dropping a large customer is risky even when
+    /// its contribution is negative.
+    public var resultChangeIfHoursUnused: Money { contributionChange - staffCostFreed }
     /// Overdue receivables that leave with the customers (to be collected before they go).
     public var overdueRemoved = Money.zero
     public var before: PortfolioFigures
@@ -36,6 +44,7 @@ public struct Scenario: Sendable {
             revenueLost += f.revenue
             contributionChange -= f.contribution
             hoursFreed += f.hours
+            staffCostFreed += f.timeCost + f.contactCost
             overdueRemoved += f.overdue
             let months = rules.replacementMonths(f.revenue)
             let level: RiskLevel =

@@ -42,6 +42,9 @@ public struct VerdictRules: Sendable {
 
         // 2. Base verdict from the quadrant.
         switch quadrant {
+        case .profitableEasy where f.revenue.cents == 0 && f.costToServe.cents == 0:
+            // No activity in the window: nothing to nurture yet, nothing to act on.
+            recommendation = .keep
         case .profitableEasy:
             recommendation = .nurture
             actions.append(.askForReferrals)
@@ -122,15 +125,24 @@ public struct VerdictRules: Sendable {
             if dependent { reasons.append(Reason(.dependencyRisk, dependencyFigures)) }
         } else {
             if f.incidents > 0 {
-                reasons.append(Reason(.incidents, [Figure("incidents", .count(f.incidents)),
-                                                   Figure("max_severity", .count(f.incidentMaxSeverity))]))
+                var figures = [Figure("incidents", .count(f.incidents)),
+                               Figure("max_severity", .count(f.incidentMaxSeverity))]
+                if let worst = f.worstIncident {
+                    figures += [Figure("kind", .text(worst.kind.rawValue)), Figure("date", .date(worst.date))]
+                }
+                reasons.append(Reason(.incidents, figures))
             }
             if recommendation == .letGo, dependent {
                 recommendation = .fix
                 reasons.append(Reason(.dependency, dependencyFigures))
                 actions = [.priceChange, .scopeAgreement, .setBoundaries, .fixedContact]
+            } else if dependent {
+                // A large share is worth knowing whatever the proposal.
+                reasons.append(Reason(.dependencyRisk, dependencyFigures))
             }
         }
+        // Asking for referrals fits a relationship that is going well, not one being fixed.
+        if recommendation != .nurture { actions.removeAll { $0 == .askForReferrals } }
         var seen = Set<SuggestedAction>()
         actions = actions.filter { seen.insert($0).inserted }
         return Verdict(quadrant: quadrant, recommendation: recommendation, friction: friction,

@@ -47,6 +47,8 @@ struct SimulateCommand: AsyncParsableCommand {
         w.money("revenue_lost", s.revenueLost)
         w.money("contribution_change", s.contributionChange)
         w.number("hours_freed", Double(s.hoursFreed) / 1000, decimals: 3)
+        w.money("staff_cost_freed", s.staffCostFreed)
+        w.money("result_change_if_hours_unused", s.resultChangeIfHoursUnused)
         w.money("overdue_removed", s.overdueRemoved)
         for (key, p) in [("before", s.before), ("after", s.after)] {
             w.beginObject(key)
@@ -84,8 +86,11 @@ struct SimulateCommand: AsyncParsableCommand {
                    L("(as of \(f.date(a.asOf)), last 12 months)", "(per \(f.date(a.asOf)), afgelopen 12 maanden)"), ""]
         var effect = TextTable([L("effect", "effect"), L("value", "waarde")], rightAligned: [1])
         effect.add([L("Revenue lost", "Omzet die wegvalt"), f.money(s.revenueLost)])
-        effect.add([L("Change in contribution", "Verandering in bijdrage"), signed(s.contributionChange, f)])
+        effect.add([L("Change in contribution (freed hours used for other work)", "Verandering in bijdrage (vrije uren elders ingezet)"),
+                    signed(s.contributionChange, f)])
         effect.add([L("Hours freed per year", "Uren per jaar vrij"), f.hours(s.hoursFreed)])
+        effect.add([L("Change in result while those hours stay unused", "Verandering in resultaat zolang die uren leeg blijven"),
+                    signed(s.resultChangeIfHoursUnused, f)])
         effect.add([L("Overdue to collect before they go", "Te innen achterstand vóór vertrek"), f.money(s.overdueRemoved)])
         effect.add([L("Contribution after", "Bijdrage daarna"), f.money(s.after.contribution)])
         effect.add([L("Top-20% revenue share before → after", "Omzetaandeel top 20% voor → na"),
@@ -102,9 +107,10 @@ struct SimulateCommand: AsyncParsableCommand {
             out.append("  • " + L(
                 "\(name): \(level) — \(f.percent(risk.revenueShare)) of revenue (\(f.money(risk.revenue))); replacing it takes about \(f.number(risk.replacementMonths, decimals: 1)) months of new-customer revenue.",
                 "\(name): \(level) — \(f.percent(risk.revenueShare)) van de omzet (\(f.money(risk.revenue))); vervangen kost ongeveer \(f.number(risk.replacementMonths, decimals: 1)) maanden omzet uit nieuwe klanten."))
-            if risk.level == .high && risk.contribution.cents > 0 {
-                out.append("    " + L("Its contribution of \(f.money(risk.contribution)) covers part of the fixed costs; without it those stay and are spread over fewer customers.",
-                                      "De bijdrage van \(f.money(risk.contribution)) dekt een deel van de vaste kosten; zonder deze klant blijven die en vallen ze op minder klanten."))
+            if risk.level == .high {
+                let c = a.customers[risk.row]
+                out.append("    " + L("Its gross margin of \(f.money(c.grossMargin)) pays for \(f.hours(c.hours)) hours of staff time; those salaries stay until the hours are filled with other paying work.",
+                                      "De brutomarge van \(f.money(c.grossMargin)) betaalt \(f.hours(c.hours)) uur personeelstijd; die salarissen blijven tot de uren met ander betaald werk gevuld zijn."))
             }
         }
         return out.joined(separator: "\n")
