@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Domain model and analysis: pure Swift + Foundation, no I/O.
@@ -41,10 +44,24 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Server-side SVG charts: axes, ticks, legends, accessible titles. No dependencies.
+        .target(name: "SnoeiCharts", swiftSettings: strict),
+        // The web application: routes, views, i18n over the store and the analysis.
+        .target(
+            name: "SnoeiWeb",
+            dependencies: [
+                "SnoeiCore", "SnoeiStore", "SnoeiConfig", "SnoeiCharts",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "snoei",
             dependencies: [
-                "SnoeiCore", "SnoeiImport", "SnoeiStore", "SnoeiConfig",
+                "SnoeiCore", "SnoeiImport", "SnoeiStore", "SnoeiConfig", "SnoeiWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -57,6 +74,15 @@ let package = Package(
         .testTarget(name: "SnoeiImportTests", dependencies: ["SnoeiImport", "SnoeiCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         // End to end: runs the built `snoei` binary the way a user does.
         .testTarget(name: "SnoeiCLITests", dependencies: ["snoei", "SnoeiCore"], swiftSettings: strict),
+        .testTarget(name: "SnoeiChartsTests", dependencies: ["SnoeiCharts"], swiftSettings: strict),
+        .testTarget(
+            name: "SnoeiWebTests",
+            dependencies: [
+                "SnoeiWeb", "SnoeiCore", "SnoeiStore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "SnoeiConfigTests", dependencies: ["SnoeiConfig", "SnoeiCore"], swiftSettings: strict),
         .testTarget(
             name: "SnoeiStoreTests",

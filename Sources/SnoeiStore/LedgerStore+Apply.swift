@@ -1,4 +1,5 @@
 public import SnoeiCore
+import Foundation
 import SQLKit
 
 extension LedgerStore {
@@ -29,7 +30,9 @@ extension LedgerStore {
             try await step(LedgerTables.incidents)
             try await step(LedgerTables.referrals)
             try await step(LedgerTables.valuesFit)
-            return ApplySummary(kinds: kinds)
+            let summary = ApplySummary(kinds: kinds)
+            if summary.changesAnything { try await Self.bumpLedgerVersion(on: tx) }
+            return summary
         }
     }
 
@@ -49,7 +52,20 @@ extension LedgerStore {
             try await self.insert(LedgerTables.incidents, records.incidents, on: tx)
             try await self.insert(LedgerTables.referrals, records.referrals, on: tx)
             try await self.insert(LedgerTables.valuesFit, records.valuesFit, on: tx)
+            try await Self.bumpLedgerVersion(on: tx)
         }
+    }
+
+    /// A new value after every change to the ledger, so a running server knows to re-analyse.
+    public func ledgerVersion() async throws -> String? {
+        try await meta("ledger_version")
+    }
+
+    private static func bumpLedgerVersion(on tx: any SQLDatabase) async throws {
+        try await tx.insert(into: "meta").columns("key", "value")
+            .values(SQLBind("ledger_version"), SQLBind(UUID().uuidString))
+            .onConflict(with: ["key"]) { $0.set(excludedValueOf: "value") }
+            .run()
     }
 
     private func merge<R>(_ table: LedgerTable<R>, _ incoming: [R], on tx: any SQLDatabase) async throws -> ApplySummary.Kind {

@@ -60,6 +60,20 @@ import Testing
         }
     }
 
+    @Test func theLedgerVersionChangesWithEveryChangeAndOnlyThen() async throws {
+        try await withMemoryStore { store throws in
+            #expect(try await store.ledgerVersion() == nil)
+            _ = try await store.apply(sampleLedger())
+            let first = try #require(try await store.ledgerVersion())
+            _ = try await store.apply(sampleLedger())
+            #expect(try await store.ledgerVersion() == first)
+            _ = try await store.apply(sampleLedger(), dryRun: true)
+            #expect(try await store.ledgerVersion() == first)
+            try await store.replaceAll(sampleLedger())
+            #expect(try await store.ledgerVersion() != first)
+        }
+    }
+
     @Test func aDryRunReportsTheCountsAndWritesNothing() async throws {
         try await withMemoryStore { store throws in
             let records = sampleLedger()

@@ -1,0 +1,64 @@
+import Foundation
+public import Hummingbird
+public import Logging
+public import SnoeiCore
+public import SnoeiStore
+import ServiceLifecycle
+
+/// How `snoei serve` runs.
+public struct WebConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var databasePath = "snoei.sqlite"
+    public var policyPath: String?
+    public var workingDirectory = FileManager.default.currentDirectoryPath
+    /// Analyse as of this date instead of today (demos, tests, looking back).
+    public var asOf: Day?
+    /// How often the server checks for a changed ledger or policy.
+    public var refreshInterval: Duration = .seconds(2)
+    public var logLevel: Logger.Level = .info
+
+    public init() {}
+}
+
+/// Builds the application: the state (store + analysis), its refresh service and the router.
+public func buildApplication(_ config: WebConfiguration) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "snoei.web")
+    logger.logLevel = config.logLevel
+    let store = try await LedgerStore.open(path: config.databasePath)
+    let state = PortfolioState(store: store, policyPath: config.policyPath, workingDirectory: config.workingDirectory,
+                               asOf: config.asOf)
+    let router: Router<BasicRequestContext>
+    do {
+        try await state.refresh(force: true)
+        router = try await buildRouter(state: state)
+    } catch {
+        try? await store.close()
+        throw error
+    }
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "snoei"),
+        services: [StateService(state: state, interval: config.refreshInterval, logger: logger)],
+        logger: logger
+    )
+}
+
+/// The routes; a separate function so tests can exercise them without a socket.
+public func buildRouter(state: PortfolioState) async throws -> Router<BasicRequestContext> {
+    let views = try await Views.load()
+    let router = Router()
+    router.addMiddleware {
+        LogRequestsMiddleware(.info)
+        LanguageCookieMiddleware()
+    }
+    let pages = PageController(state: state, views: views)
+    pages.addRoutes(to: router)
+    StaticController().addRoutes(to: router)
+    router.get("/health") { _, _ -> Response in
+        let s = state.snapshot
+        let body = #"{"status":"ok","customers":\#(s.analysis.customers.count),"as_of":"\#(s.asOf.iso)"}"#
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+    return router
+}
