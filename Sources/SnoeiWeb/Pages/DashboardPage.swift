@@ -149,8 +149,9 @@ struct DashboardPage {
     private func aging() -> [String: Any] {
         let p = snapshot.analysis.portfolio
         let f = SnoeiCore.Formatter(chrome.language)
-        let buckets: [(String, Money, Int)] = [("aging_not_due", p.aging.notDue, 0), ("aging_1_30", p.aging.d1_30, 1),
-                                               ("aging_31_60", p.aging.d31_60, 1), ("aging_61_90", p.aging.d61_90, 2),
+        // Colour from calm to alarming: the same palette as the proposals.
+        let buckets: [(String, Money, Int)] = [("aging_not_due", p.aging.notDue, 0), ("aging_1_30", p.aging.d1_30, 2),
+                                               ("aging_31_60", p.aging.d31_60, 2), ("aging_61_90", p.aging.d61_90, 3),
                                                ("aging_90", p.aging.d90Plus, 3)]
         let text = chrome.t("aging_text", ["overdue": f.moneyWhole(p.overdue), "not_due": f.moneyWhole(p.aging.notDue)])
         let chart = BarChart(id: "aging-chart", title: chrome.t("aging_title"), description: text,
