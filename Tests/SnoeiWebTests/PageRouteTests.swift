@@ -137,6 +137,7 @@ import Testing
             #expect(preview.status == .ok)
             #expect(preview.text.contains("id=\"policy-preview\""))
             #expect(preview.text.contains("proposals change"))
+            #expect(preview.text.contains("id=\"policy-transitions\""))
             #expect(!FileManager.default.fileExists(atPath: fixture.state.policyFilePath))
 
             let saved = try await client.postForm("/policy", [("policy", stricter), ("action", "save")])

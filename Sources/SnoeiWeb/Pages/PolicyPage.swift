@@ -47,10 +47,19 @@ struct PolicyPage {
                 ["id": c.ids[$0.row], "name": c.names[$0.row], "href": customerHref(c.ids[$0.row]),
                  "before": t.label($0.before), "after": t.label($0.after)]
             }
+            // How many move from one proposal to another, most common first.
+            var moves = [String: (Recommendation, Recommendation, Int)]()
+            for change in preview {
+                let key = change.before.rawValue + ">" + change.after.rawValue
+                moves[key, default: (change.before, change.after, 0)].2 += 1
+            }
+            let transitions: [[String: String]] = moves.values.sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.1 > $1.1 }.map {
+                ["before": t.label($0.0), "after": t.label($0.1), "count": "\($0.2)"]
+            }
             ctx["preview"] = [
                 "summary": preview.isEmpty ? chrome.t("policy_preview_none")
                     : chrome.t("policy_preview_summary", ["n": "\(preview.count)", "total": "\(a.customers.count)"]),
-                "hasChanges": !preview.isEmpty, "changes": changes,
+                "hasChanges": !preview.isEmpty, "changes": changes, "transitions": transitions,
             ] as [String: Any]
         }
         return ctx
