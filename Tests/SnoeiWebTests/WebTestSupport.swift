@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import HummingbirdTesting
 import SnoeiCore
 import SnoeiStore
@@ -33,7 +34,9 @@ struct WebFixture {
     static func test(extra: [CustomerRecord] = [], _ body: @escaping @Sendable (any TestClientProtocol, WebFixture) async throws -> Void) async throws {
         let fixture = try await make(extra: extra)
         do {
-            let app = Application(router: try await buildRouter(state: fixture.state))
+            var logger = Logger(label: "snoei.web.test")
+            logger.logLevel = .warning  // request logs would drown the test output
+            let app = Application(router: try await buildRouter(state: fixture.state), logger: logger)
             try await app.test(.router) { client in try await body(client, fixture) }
         } catch {
             await fixture.close()
