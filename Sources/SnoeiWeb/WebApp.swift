@@ -55,6 +55,7 @@ public func buildRouter(state: PortfolioState) async throws -> Router<BasicReque
     let pages = PageController(state: state, views: views)
     pages.addRoutes(to: router)
     StaticController().addRoutes(to: router)
+    ReportController(state: state).addRoutes(to: router)
     router.get("/health") { _, _ -> Response in
         let s = state.snapshot
         let body = #"{"status":"ok","customers":\#(s.analysis.customers.count),"as_of":"\#(s.asOf.iso)"}"#

@@ -15,7 +15,7 @@ struct Snoei: AsyncParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, ImportCommand.self, AnalyzeCommand.self, CustomerCommand.self,
-            SimulateCommand.self, PolicyCommand.self, ExportCommand.self, ServeCommand.self,
+            SimulateCommand.self, PolicyCommand.self, ExportCommand.self, ServeCommand.self, ReportCommand.self,
         ]
     )
 }
