@@ -98,8 +98,8 @@ enum ReportText {
         "col_customer": "Customer", "col_proposal": "Proposal", "col_customers": "Customers",
         "col_revenue": "Revenue", "col_contribution": "Contribution", "col_main_reason": "Main reason",
         "col_decision": "Decision", "col_overdue": "Overdue", "col_d90": "Over 90 days",
-        "col_days_late": "Avg. days late", "col_count": "Number", "col_date": "Date", "col_step": "Step",
-        "col_outcome": "Outcome", "col_by": "By", "col_state": "State", "col_total": "Total",
+        "col_days_late": "Avg. days late", "col_date": "Date", "col_step": "Step",
+        "col_outcome": "Outcome", "col_by": "By", "col_total": "Total",
         "no_decision": "none yet",
 
         "state_proposed": "Awaiting a decision",
@@ -220,8 +220,8 @@ enum ReportText {
         "col_customer": "Klant", "col_proposal": "Voorstel", "col_customers": "Klanten",
         "col_revenue": "Omzet", "col_contribution": "Bijdrage", "col_main_reason": "Belangrijkste reden",
         "col_decision": "Besluit", "col_overdue": "Achterstallig", "col_d90": "Meer dan 90 dagen",
-        "col_days_late": "Gem. dagen te laat", "col_count": "Aantal", "col_date": "Datum", "col_step": "Stap",
-        "col_outcome": "Uitkomst", "col_by": "Door", "col_state": "Stand", "col_total": "Totaal",
+        "col_days_late": "Gem. dagen te laat", "col_date": "Datum", "col_step": "Stap",
+        "col_outcome": "Uitkomst", "col_by": "Door", "col_total": "Totaal",
         "no_decision": "nog geen",
 
         "state_proposed": "Wacht op een besluit",

@@ -114,10 +114,9 @@ private struct Context {
     }
 
     func count(_ n: Int) -> String { f.number(Double(n), decimals: 0) }
-    func signed(_ m: Money) -> String { m.cents > 0 ? "+" + f.money(m) : f.money(m) }
     func signedWhole(_ m: Money) -> String { m.cents > 0 ? "+" + f.moneyWhole(m) : f.moneyWhole(m) }
-    func moneyCell(_ m: Money, whole: Bool = true) -> String {
-        "<td class=\"num\(m.cents < 0 ? " neg" : "")\">" + e(whole ? f.moneyWhole(m) : f.money(m)) + "</td>"
+    func moneyCell(_ m: Money) -> String {
+        "<td class=\"num\(m.cents < 0 ? " neg" : "")\">" + e(f.moneyWhole(m)) + "</td>"
     }
 
     func customer(_ row: Int) -> String {
