@@ -12,12 +12,14 @@ struct Migration: Sendable {
 enum Schema {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "create_ledger_tables", prepare: createLedgerTables),
+        Migration(version: 2, name: "create_workflow_tables", prepare: createWorkflowTables),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }
 
-    /// Brings the database up to the latest version inside one transaction per step.
-    static func migrate(_ db: any SQLDatabase) async throws {
+    /// Brings the database up to the latest version (or up to `target`: tests write databases
+    /// as an older Snoei left them) inside one transaction per step.
+    static func migrate(_ db: any SQLDatabase, through target: Int = latestVersion) async throws {
         try await db.create(table: "schema_migrations").ifNotExists()
             .column("version", type: .bigint, .primaryKey(autoIncrement: false))
             .column("name", type: .text, .notNull)
@@ -27,7 +29,7 @@ enum Schema {
         if current > latestVersion {
             throw StoreError.newerSchema(found: current, supported: latestVersion)
         }
-        for migration in migrations where migration.version > current {
+        for migration in migrations where migration.version > current && migration.version <= target {
             try await Transaction.run(on: db) { tx in
                 try await migration.prepare(tx)
                 try await tx.insert(into: "schema_migrations")

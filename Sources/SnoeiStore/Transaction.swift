@@ -3,9 +3,35 @@ import SQLKit
 /// All-or-nothing work on one session: commits when the body returns, rolls back when it
 /// throws. `rollbackOnly` runs the body and then rolls back anyway (a dry run that reports
 /// exactly what a real run would do).
+///
+/// Transactions run one at a time. A store is one SQLite connection, and `withSession` on it
+/// hands out that same connection, so two transactions at once (the web app serving two
+/// requests) would interleave their statements: the second `BEGIN` fails, its `ROLLBACK`
+/// undoes the first one's work, and the first one's remaining statements run outside any
+/// transaction. The gate queues them instead. Never start a transaction inside another one's
+/// body: it would wait for itself.
 enum Transaction {
     static func run<T: Sendable>(
         on db: any SQLDatabase, rollbackOnly: Bool = false,
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        await gate.enter()
+        do {
+            let result = try await runNow(on: db, rollbackOnly: rollbackOnly, body)
+            await gate.leave()
+            return result
+        } catch {
+            await gate.leave()
+            throw error
+        }
+    }
+
+    /// One gate for the process: a single SQLite connection serialises every statement
+    /// anyway. A pooled PostgreSQL database gets a session per transaction and can do without.
+    private static let gate = TransactionGate()
+
+    private static func runNow<T: Sendable>(
+        on db: any SQLDatabase, rollbackOnly: Bool,
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
         try await db.withSession { session in
@@ -18,6 +44,29 @@ enum Transaction {
                 try? await session.raw("ROLLBACK").run()
                 throw error
             }
+        }
+    }
+}
+
+/// A first-come, first-served lock for async code.
+actor TransactionGate {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the gate to the next in line, or opens it.
+    func leave() {
+        if waiting.isEmpty {
+            busy = false
+        } else {
+            waiting.removeFirst().resume()
         }
     }
 }
