@@ -146,7 +146,56 @@ private struct Reader {
                 p.valuesFit.criteria = criteria
             }
         }
+
+        if let t = table(root, [S.exit]) {
+            typealias K = S.ExitKey
+            unknownKeys(t, [S.exit], allowed: [K.defaultNoticeDays], what: "key")
+            if let n = integer(t, [S.exit, K.defaultNoticeDays], range: 0...S.maxNoticeDays,
+                               expected: "a whole number of days from 0 to \(S.maxNoticeDays)") {
+                p.exit.defaultNoticeDays = n
+            }
+        }
+
+        if let t = table(root, [S.tiers]) { readTiers(t, into: &p) }
+
+        if let t = table(root, [S.panel]) {
+            typealias K = S.PanelKey
+            unknownKeys(t, [S.panel], allowed: [K.minFeedback], what: "key")
+            if let n = integer(t, [S.panel, K.minFeedback], range: 0...Int.max, expected: "a whole number ≥ 0") {
+                p.panel.minFeedback = n
+            }
+        }
         return p
+    }
+
+    /// `[tiers.NAME]` tables replace the default tiers as a whole. A key left out of a tier keeps
+    /// the default of the standard tier with that name, else 0 / false.
+    mutating func readTiers(_ t: TOMLTable, into p: inout Policy) {
+        typealias S = PolicySchema
+        typealias K = S.TierKey
+        var tiers = [ServiceTier]()
+        var seen = [String: String]()
+        for name in t.keys.sorted() {
+            let path = [S.tiers, name]
+            guard let tierTable = table(t, path) else { continue }
+            guard !name.allSatisfy(\.isWhitespace) else { problem(path, "a tier needs a name"); continue }
+            unknownKeys(tierTable, path, allowed: K.all, what: "tier key")
+            var tier = TierPolicy.standard.tiers.first { $0.name == name }
+                ?? ServiceTier(name: name, minRevenue: .zero, contactPerson: false, capacityHours: 0)
+            if let m = money(tierTable, path + [K.minRevenue], nonNegative: true) { tier.minRevenue = m }
+            if let b = boolean(tierTable, path + [K.contactPerson]) { tier.contactPerson = b }
+            if let x = number(tierTable, path + [K.capacityHours], .nonNegative) { tier.capacityHours = x }
+            if let other = seen[name.lowercased()] {
+                problem(path, "tier names are compared regardless of case; \"\(other)\" and \"\(name)\" are the same tier")
+                continue
+            }
+            seen[name.lowercased()] = name
+            tiers.append(tier)
+        }
+        if t.keys.isEmpty {
+            problem([S.tiers], "list at least one tier as a table [tiers.NAME]")
+        }
+        p.tiers = TierPolicy(tiers: TierPolicy(tiers: tiers).ordered)
     }
 
     // MARK: typed reads
@@ -223,6 +272,15 @@ private struct Reader {
             return nil
         }
         return n
+    }
+
+    mutating func boolean(_ t: TOMLTable, _ path: [String]) -> Bool? {
+        guard let v = t[path[path.count - 1]] else { return nil }
+        guard v.type == .bool, let b = v.bool else {
+            problem(path, "expected true or false, found \(describe(v))")
+            return nil
+        }
+        return b
     }
 
     mutating func incidentKinds(_ t: TOMLTable, _ path: [String]) -> Set<IncidentKind>? {

@@ -22,6 +22,9 @@ struct PolicyRenderer {
         boundaries()
         redLines()
         valuesFit()
+        exit()
+        tiers()
+        panel()
     }
 
     // MARK: sections
@@ -167,6 +170,49 @@ struct PolicyRenderer {
         for (name, weight) in criteria {
             key(Self.tomlKey(name), number(weight), "Weight of the criterion \"\(name)\" (relative weight, ≥ 0)")
         }
+    }
+
+    private mutating func exit() {
+        table(PolicySchema.exit, """
+        Ending a relationship through the front door: the firm honours the notice period in the
+        spirit of the contract, and a customer may always leave earlier at no cost.
+        """)
+        key(PolicySchema.ExitKey.defaultNoticeDays, String(policy.exit.defaultNoticeDays), """
+        Notice period for customers whose record names none, both when the firm ends the
+        relationship and when the customer asks to leave (days, 0 to \(PolicySchema.maxNoticeDays))
+        """)
+    }
+
+    private mutating func tiers() {
+        typealias K = PolicySchema.TierKey
+        table(PolicySchema.tiers, """
+        Service tiers by value: each customer's revenue over the past year places it in the tier
+        with the highest min_revenue it reaches; the tier with the lowest min_revenue takes everyone
+        below it. Tier names are compared with customers.tier regardless of case. One table per
+        tier, [tiers.NAME]; these tables replace the default tiers as a whole, so list every tier.
+        """)
+        for tier in policy.tiers.ordered {
+            let name = "\(PolicySchema.tiers).\(Self.tomlKey(tier.name))"
+            lines.append("")
+            comment("The tier \"\(tier.name)\".")
+            lines.append("[\(name)]")
+            key(K.minRevenue, money(tier.minRevenue),
+                "Revenue over the past year at or above which a customer's value fits this tier (euros)")
+            key(K.contactPerson, tier.contactPerson ? "true" : "false",
+                "Whether customers in this tier get a fixed contact person (true or false)")
+            key(K.capacityHours, number(tier.capacityHours),
+                "Hours per customer per year the firm sets aside for this tier: its capacity (hours)")
+        }
+    }
+
+    private mutating func panel() {
+        table(PolicySchema.panel, """
+        The customer panel: critical but valuable customers, invited to a feedback meeting.
+        """)
+        key(PolicySchema.PanelKey.minFeedback, String(policy.panel.minFeedback), """
+        Complaints plus change requests in the past year at or above which a profitable customer
+        is proposed for the panel (number of contacts)
+        """)
     }
 
     // MARK: output

@@ -14,8 +14,29 @@ enum PolicySchema {
     static let redLines = "red_lines"
     static let valuesFit = "values_fit"
     static let criteria = "criteria"
+    static let exit = "exit"
+    static let tiers = "tiers"
+    static let panel = "panel"
 
-    static let tables = [hourlyRate, contactCost, friction, quadrant, boundaries, redLines, valuesFit]
+    static let tables = [hourlyRate, contactCost, friction, quadrant, boundaries, redLines, valuesFit, exit, tiers, panel]
+
+    enum ExitKey {
+        static let defaultNoticeDays = "default_notice_days"
+    }
+
+    enum TierKey {
+        static let minRevenue = "min_revenue"
+        static let contactPerson = "contact_person"
+        static let capacityHours = "capacity_hours"
+        static let all = [minRevenue, contactPerson, capacityHours]
+    }
+
+    enum PanelKey {
+        static let minFeedback = "min_feedback"
+    }
+
+    /// Longest notice period accepted (ten years, in days).
+    static let maxNoticeDays = 3650
 
     enum QuadrantKey {
         static let profitableContribution = "profitable_contribution"

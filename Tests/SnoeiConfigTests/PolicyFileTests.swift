@@ -19,6 +19,14 @@ func modifiedPolicy() -> Policy {
                               dependencyShare: 0.15, selfCausedShare: 0.35, ambassadorReferrals: 3)
     p.redLines = RedLines(kinds: [.coercion, .legalThreat], minSeverity: 6)
     p.valuesFit = ValuesFitPolicy(criteria: ["respect": 3, "on time & in full": 0.5, "pays \"fair\"": 1.25], minimum: 0.35)
+    p.exit.defaultNoticeDays = 61
+    p.tiers = TierPolicy(tiers: [
+        ServiceTier(name: "Gold tier", minRevenue: Money(cents: 7_500_050), contactPerson: true, capacityHours: 150.5),
+        ServiceTier(name: "zilver", minRevenue: Money(cents: 1_500_000), contactPerson: true, capacityHours: 0),
+        ServiceTier(name: "brons", minRevenue: .zero, contactPerson: false, capacityHours: 12.25),
+        ServiceTier(name: "plus", minRevenue: Money(cents: 100), contactPerson: false, capacityHours: 1),
+    ])
+    p.panel.minFeedback = 8
     return p
 }
 
@@ -67,6 +75,12 @@ func modifiedPolicy() -> Policy {
                                   minSeverity: 1 + Int(rng.next() % 6))
             p.valuesFit = ValuesFitPolicy(criteria: ["c\(rng.next() % 100)": rng.unit() * 3, "respect": rng.unit()],
                                           minimum: rng.unit())
+            p.exit.defaultNoticeDays = Int(rng.next() % 366)
+            p.tiers = TierPolicy(tiers: (0..<(1 + Int(rng.next() % 4))).map { i in
+                ServiceTier(name: "t\(i)", minRevenue: Money(cents: Int64(rng.next() % 10_000_000)),
+                            contactPerson: rng.next() % 2 == 0, capacityHours: rng.unit() * 500)
+            })
+            p.panel.minFeedback = Int(rng.next() % 20)
             let text = PolicyFile.render(p)
             #expect(try PolicyFile.parse(text, file: "r.toml") == p, "\(text)")
         }
@@ -250,8 +264,8 @@ func modifiedPolicy() -> Policy {
             if !line.hasPrefix("[") { keys += 1 }
         }
         // 6 rates + 3 contact costs + 1 + 8 weights + 8 saturations + 2 quadrant + 7 boundaries + 2 red lines
-        // + 1 values-fit minimum + the criteria.
-        #expect(keys == 38 + policy.valuesFit.criteria.count)
+        // + 1 values-fit minimum + the criteria + 1 exit + 3 per tier + 1 panel.
+        #expect(keys == 38 + policy.valuesFit.criteria.count + 2 + 3 * policy.tiers.tiers.count)
     }
 
     @Test func renderedTextReadsWell() {
@@ -266,6 +280,87 @@ func modifiedPolicy() -> Policy {
         #expect(text.contains("[values_fit.criteria]\n\n# Weight of the criterion \"respect\""))
         #expect(!text.contains("\n\n\n"))
         #expect(text.hasSuffix("\n") && !text.hasSuffix("\n\n"))
+    }
+}
+
+/// The acting part of the policy: exits, service tiers and the customer panel.
+@Suite struct PolicyFileActingTests {
+    @Test func defaultsAreRenderedWithComments() {
+        let text = PolicyFile.render(.standard)
+        #expect(text.contains("[exit]\n\n# Notice period for customers whose record names none"))
+        #expect(text.contains("\ndefault_notice_days = 30\n"))
+        #expect(text.contains("[tiers.premium]\n\n# Revenue over the past year at or above which"))
+        #expect(text.contains("[tiers.premium]\n\n# Revenue over the past year at or above which a customer's value fits this tier (euros)\nmin_revenue = 50000.00\n"))
+        #expect(text.contains("\ncontact_person = true\n"))
+        #expect(text.contains("[tiers.plus]") && text.contains("[tiers.basis]"))
+        // Highest tier first.
+        let premium = text.range(of: "[tiers.premium]")!.lowerBound, basis = text.range(of: "[tiers.basis]")!.lowerBound
+        #expect(premium < basis)
+        #expect(text.contains("[panel]") && text.contains("\nmin_feedback = 5\n"))
+    }
+
+    @Test func partialActingTablesKeepDefaults() throws {
+        let text = """
+        [exit]
+        default_notice_days = 45
+
+        [tiers.gold]
+        min_revenue = 100000
+        contact_person = true
+
+        [tiers.premium]
+        capacity_hours = 80
+
+        [panel]
+        min_feedback = 3
+        """
+        let p = try PolicyFile.parse(text, file: "snoei.toml")
+        #expect(p.exit.defaultNoticeDays == 45)
+        #expect(p.panel.minFeedback == 3)
+        // The tiers table replaces the defaults as a whole; a known name keeps its other defaults.
+        #expect(p.tiers.ordered.map(\.name) == ["gold", "premium"])
+        #expect(p.tiers.ordered[0] == ServiceTier(name: "gold", minRevenue: Money(euros: 100_000), contactPerson: true, capacityHours: 0))
+        #expect(p.tiers.ordered[1] == ServiceTier(name: "premium", minRevenue: Money(euros: 50_000), contactPerson: true, capacityHours: 80))
+        #expect(p.boundaries == Policy.standard.boundaries)
+    }
+
+    @Test func actingErrorsNameTheKey() throws {
+        let text = """
+        [exit]
+        default_notice_days = -1
+
+        [tiers.gold]
+        min_revenue = "lots"
+        contact_person = "yes"
+        hours = 3
+
+        [tiers.Gold]
+        min_revenue = 1
+
+        [panel]
+        min_feedback = 2.5
+        """
+        let error = #expect(throws: PolicyFileError.self) { try PolicyFile.parse(text, file: "snoei.toml") }
+        let lines = (error?.description ?? "").split(separator: "\n").map(String.init)
+        #expect(lines.count == 6)
+        #expect(lines.contains("snoei.toml:2:1: exit.default_notice_days: expected a whole number of days from 0 to 3650, found -1"))
+        #expect(lines.contains("snoei.toml:5:1: tiers.gold.min_revenue: expected an amount in euros ≥ 0, such as 65.00, found the text \"lots\""))
+        #expect(lines.contains("snoei.toml:6:1: tiers.gold.contact_person: expected true or false, found the text \"yes\""))
+        #expect(lines.contains { $0.hasPrefix("snoei.toml:7:1: tiers.gold.hours: unknown tier key; expected one of: min_revenue, contact_person, capacity_hours") })
+        #expect(lines.contains { $0.contains("tiers.Gold") && $0.contains("regardless of case") || $0.contains("tiers.gold") && $0.contains("regardless of case") })
+        #expect(lines.contains("snoei.toml:13:1: panel.min_feedback: expected a whole number ≥ 0, found 2.5"))
+
+        let empty = #expect(throws: PolicyFileError.self) { try PolicyFile.parse("[tiers]\n", file: "t.toml") }
+        #expect(empty?.description.contains("list at least one tier") == true)
+    }
+
+    @Test func tierOrderDoesNotMatterForEquality() {
+        let a = TierPolicy.standard
+        let b = TierPolicy(tiers: a.tiers.reversed())
+        #expect(a == b)
+        var c = a
+        c.tiers[0].capacityHours += 1
+        #expect(a != c)
     }
 }
 

@@ -12,11 +12,17 @@ public struct Policy: Equatable, Sendable {
     public var boundaries: Boundaries
     public var redLines: RedLines
     public var valuesFit: ValuesFitPolicy
+    /// Acting on decisions (`ActingPolicy.swift`): exits, service tiers, the customer panel.
+    public var exit: ExitPolicy
+    public var tiers: TierPolicy
+    public var panel: PanelPolicy
 
     public init(hourlyRate: [Activity: Money], contactCost: [ContactKind: Money], friction: FrictionPolicy,
-                quadrant: QuadrantPolicy, boundaries: Boundaries, redLines: RedLines, valuesFit: ValuesFitPolicy) {
+                quadrant: QuadrantPolicy, boundaries: Boundaries, redLines: RedLines, valuesFit: ValuesFitPolicy,
+                exit: ExitPolicy = .standard, tiers: TierPolicy = .standard, panel: PanelPolicy = .standard) {
         self.hourlyRate = hourlyRate; self.contactCost = contactCost; self.friction = friction
         self.quadrant = quadrant; self.boundaries = boundaries; self.redLines = redLines; self.valuesFit = valuesFit
+        self.exit = exit; self.tiers = tiers; self.panel = panel
     }
 
     public func rate(_ activity: Activity) -> Money { hourlyRate[activity] ?? .zero }
