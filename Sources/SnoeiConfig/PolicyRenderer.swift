@@ -201,7 +201,7 @@ struct PolicyRenderer {
             key(K.contactPerson, tier.contactPerson ? "true" : "false",
                 "Whether customers in this tier get a fixed contact person (true or false)")
             key(K.capacityHours, number(tier.capacityHours),
-                "Hours per customer per year the firm sets aside for this tier: its capacity (hours)")
+                "Hours of work (all activities) per customer per year the firm sets aside for this tier:\nits capacity (hours)")
         }
     }
 

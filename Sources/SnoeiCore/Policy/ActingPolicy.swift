@@ -19,7 +19,8 @@ public struct ServiceTier: Equatable, Sendable {
     public var minRevenue: Money
     /// Whether customers in this tier get a fixed contact person (an account manager).
     public var contactPerson: Bool
-    /// Hours per customer per year the firm sets aside for this tier (its capacity).
+    /// Hours of work (all activities) per customer per year the firm sets aside for this tier
+    /// (its capacity).
     public var capacityHours: Double
 
     public init(name: String, minRevenue: Money, contactPerson: Bool, capacityHours: Double) {
@@ -49,11 +50,12 @@ public struct TierPolicy: Equatable, Sendable {
         return o.first { revenue >= $0.minRevenue } ?? o.last
     }
 
-    /// The demo firm's names: premium (≥ € 50,000, fixed contact person), plus (≥ € 10,000), basis.
+    /// The demo firm's names: premium (≥ € 50,000, fixed contact person, 300 hours a customer),
+    /// plus (≥ € 10,000, 75 hours), basis (20 hours).
     public static let standard = TierPolicy(tiers: [
-        ServiceTier(name: "premium", minRevenue: Money(euros: 50_000), contactPerson: true, capacityHours: 120),
-        ServiceTier(name: "plus", minRevenue: Money(euros: 10_000), contactPerson: false, capacityHours: 40),
-        ServiceTier(name: "basis", minRevenue: .zero, contactPerson: false, capacityHours: 10),
+        ServiceTier(name: "premium", minRevenue: Money(euros: 50_000), contactPerson: true, capacityHours: 300),
+        ServiceTier(name: "plus", minRevenue: Money(euros: 10_000), contactPerson: false, capacityHours: 75),
+        ServiceTier(name: "basis", minRevenue: .zero, contactPerson: false, capacityHours: 20),
     ])
 }
 

@@ -25,7 +25,7 @@ public struct Breach: Equatable, Sendable {
         var values = ["notice_date": format.date(noticeDate), "date": format.date(date)]
         for f in figures {
             switch (f.name, f.value) {
-            case ("channel", .text(let raw)): values[f.name] = Channel(rawValue: raw).map { WorkflowText.channel($0, language) } ?? raw
+            case ("channel", .text(let raw)): values[f.name] = Channel(rawValue: raw).map { WorkflowText.by($0, language) } ?? raw
             case ("kind", .text(let raw)): values[f.name] = TextRenderer(language).term(raw)
             case (_, .text(let raw)): values[f.name] = raw
             default: values[f.name] = format.figure(f.value)

@@ -2,9 +2,9 @@
 /// Stay calm, ask why the customer thinks it is reasonable, restate the agreement, humour where
 /// it fits (never for intimidation or abuse of staff); red lines go straight to a decision.
 public enum Deescalation {
-    /// Concrete response steps for an incident, first the kind's own, then the common ones.
-    /// Humour is left out from severity 4 up; a red line under `policy` adds that it goes
-    /// straight to a decision.
+    /// Concrete response steps for an incident: stay calm, the kind's own steps, then log it.
+    /// Humour is left out from severity 4 up; a red line under `policy` starts with the line that
+    /// it goes straight to a decision.
     public static func suggestion(for kind: IncidentKind, severity: Int, language: Language,
                                   policy: Policy = .standard) -> [String] {
         var steps = WorkflowText.lines("deescalation.\(kind.rawValue)", language)
@@ -13,7 +13,8 @@ public enum Deescalation {
             let humour = WorkflowText.fill("deescalation.coercion.4", language)
             steps.removeAll { $0 == humour }
         }
-        steps += WorkflowText.lines("deescalation.common", language)
+        let common = WorkflowText.lines("deescalation.common", language)
+        steps = Array(common.prefix(1)) + steps + common.dropFirst()
         if isRedLine(kind: kind, severity: severity, policy: policy) {
             steps.insert(WorkflowText.text("deescalation.red_line", language), at: 0)
         }

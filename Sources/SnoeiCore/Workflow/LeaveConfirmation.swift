@@ -9,7 +9,7 @@ public struct LeaveConfirmation: Hashable, Sendable {
         func L(_ key: String, _ values: [String: String] = [:]) -> String { WorkflowText.fill(key, language, values) }
         var paragraphs = [L("leave.greeting", ["name": customer.name])]
         paragraphs.append(L("leave.received", ["request_date": f.date(request.date),
-                                                "request_channel": WorkflowText.channel(request.channel, language)]))
+                                                "request_channel": WorkflowText.by(request.channel, language)]))
         var end = L("leave.end", ["end_date": f.date(dates.earliestEnd)])
         if dates.channelWaived, let required = dates.requiredChannel {
             end += " " + L("leave.channel_waived", ["required_channel": WorkflowText.cancelChannel(required, language)])

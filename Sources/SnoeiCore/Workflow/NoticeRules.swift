@@ -58,7 +58,7 @@ public struct LeaveDates: Hashable, Sendable {
     public func text(_ language: Language) -> [String] {
         let f = Formatter(language)
         var values = ["notice_days": String(noticeDays), "earliest_end": f.date(earliestEnd),
-                      "request_date": f.date(requestDate), "request_channel": WorkflowText.channel(requestChannel, language)]
+                      "request_date": f.date(requestDate), "request_channel": WorkflowText.by(requestChannel, language)]
         if let contractEnd { values["contract_end"] = f.date(contractEnd) }
         if let requiredChannel { values["required_channel"] = WorkflowText.cancelChannel(requiredChannel, language) }
         return explanation.map { WorkflowText.fill($0, language, values) }

@@ -50,12 +50,16 @@ public enum WorkflowText {
     public static func channel(_ c: Channel, _ language: Language) -> String { text("channel.\(c.rawValue)", language) }
     public static func boundary(_ b: BoundaryKind, _ language: Language) -> String { text("boundary.\(b.rawValue)", language) }
 
-    /// A contract's cancellation channel (free text such as `registered_letter`), in words.
+    /// How something came in: "by phone", "during a visit" / "telefonisch", "tijdens een bezoek".
+    public static func by(_ c: Channel, _ language: Language) -> String { text("by.\(c.rawValue)", language) }
+
+    /// A contract's cancellation channel (free text such as `registered_letter`) with its
+    /// preposition: "by registered letter" / "per aangetekende brief".
     public static func cancelChannel(_ raw: String, _ language: Language) -> String {
         let key = "cancel.\(raw.lowercased())"
         if has(key) { return text(key, language) }
-        if let c = Channel(rawValue: raw.lowercased()) { return channel(c, language) }
-        return raw.replacingOccurrences(of: "_", with: " ")
+        if let c = Channel(rawValue: raw.lowercased()) { return by(c, language) }
+        return fill("by.other", language, ["channel": raw.replacingOccurrences(of: "_", with: " ")])
     }
 
     // MARK: judgmental words
@@ -127,8 +131,8 @@ public enum WorkflowText {
         "leave.notice_end": "Earliest end date: {earliest_end}, {notice_days} days after the request of {request_date}.",
         "leave.contract_ends_earlier": "The contract ends on {contract_end}, before the notice period is over: the cooperation ends on that date.",
         "leave.contract_end_passed": "The contract's end date ({contract_end}) lies before the request; the notice period applies.",
-        "leave.any_channel_counts": "The request came by {request_channel}. A request by any ordinary channel (e-mail, phone, ticket, chat, visit) counts.",
-        "leave.required_channel_waived": "The contract asks for notice by {required_channel}; that is not needed: the request by {request_channel} counts as it is.",
+        "leave.any_channel_counts": "The request came {request_channel}. A request by any ordinary channel (e-mail, phone, ticket, chat, visit) counts.",
+        "leave.required_channel_waived": "The contract asks for notice {required_channel}; that is not needed: the request made {request_channel} counts as it is.",
 
         // Wording suggestions
         "wording.suggest.facts": "Describe the facts instead: what happened, when, and what it cost.",
@@ -148,8 +152,10 @@ public enum WorkflowText {
         "deviation.unpaid_extra_work": "unpaid extra work", "deviation.other": "other deviations from the standard",
         "channel.call": "phone", "channel.email": "e-mail", "channel.ticket": "ticket", "channel.visit": "a visit",
         "channel.chat": "chat",
-        "cancel.registered_letter": "registered letter", "cancel.portal": "the customer portal",
-        "cancel.letter": "letter", "cancel.email": "e-mail",
+        "by.call": "by phone", "by.email": "by e-mail", "by.ticket": "through a ticket", "by.visit": "during a visit",
+        "by.chat": "by chat", "by.other": "by {channel}",
+        "cancel.registered_letter": "by registered letter", "cancel.portal": "through the customer portal",
+        "cancel.letter": "by letter", "cancel.email": "by e-mail",
         "boundary.payment_terms": "pay within the payment term",
         "boundary.full_payment": "pay invoices in full",
         "boundary.scope": "extra work only with an agreed budget",
@@ -203,9 +209,9 @@ public enum WorkflowText {
 
         // Leave confirmation (seed 004: a dignified exit)
         "leave.greeting": "Dear {name},",
-        "leave.received": "Thank you for letting us know on {request_date}, by {request_channel}, that you want to end our cooperation. We confirm your request; nothing more is needed from you.",
+        "leave.received": "Thank you for letting us know on {request_date}, {request_channel}, that you want to end our cooperation. We confirm your request; nothing more is needed from you.",
         "leave.end": "Our services end on {end_date}. If you prefer another date, just let us know.",
-        "leave.channel_waived": "Our terms mention notice by {required_channel}; that is not needed: your message is enough.",
+        "leave.channel_waived": "Our terms mention notice {required_channel}; that is not needed: your message is enough.",
         "leave.final_invoice": "You will receive a final invoice for the services up to the end date; nothing after it.",
         "leave.export": "Before the end date we will gladly send you an export of all your data, and if you wish, we will help your new supplier with the hand-over.",
         "leave.thanks_since": "Thank you for working with us since {since}, and for your trust. You are always welcome back.",
@@ -247,9 +253,9 @@ public enum WorkflowText {
         "breach.payment_terms.open": "Invoice {invoice} (due {due}) is still open after {days_late} days, beyond the boundary of {boundary} days told on {notice_date}.",
         "breach.full_payment": "Invoice {invoice} (issued {issued}) was paid in part; {open} has been open since the last payment on {date}. The boundary was told on {notice_date}.",
         "breach.scope.unpaid_extra_work": "On {date} extra work outside the agreement was done without a budget ({cost}); the boundary was told on {notice_date}.",
-        "breach.scope.change_request": "On {date} a change request came in by {channel}; the boundary was told on {notice_date}.",
+        "breach.scope.change_request": "On {date} a change request came in {channel}; the boundary was told on {notice_date}.",
         "breach.behaviour": "On {date} an incident of the kind “{kind}” (severity {severity} of 5) was logged; the boundary was told on {notice_date}.",
-        "breach.contact_channel": "On {date} the customer made contact by {channel} instead of the agreed channel (e-mail or ticket); the boundary was told on {notice_date}.",
+        "breach.contact_channel": "On {date} the customer made contact {channel} instead of through the agreed channel (e-mail, ticket or chat); the boundary was told on {notice_date}.",
 
         // Customer panel
         "panel.invitation": """
@@ -285,8 +291,8 @@ public enum WorkflowText {
         "leave.notice_end": "Vroegste einddatum: {earliest_end}, {notice_days} dagen na het verzoek van {request_date}.",
         "leave.contract_ends_earlier": "Het contract eindigt op {contract_end}, voordat de opzegtermijn om is: de samenwerking eindigt op die datum.",
         "leave.contract_end_passed": "De einddatum van het contract ({contract_end}) ligt vóór het verzoek; de opzegtermijn geldt.",
-        "leave.any_channel_counts": "Het verzoek kwam binnen via {request_channel}. Een verzoek via elk gewoon kanaal (e-mail, telefoon, ticket, chat, bezoek) telt.",
-        "leave.required_channel_waived": "Het contract vraagt om opzeggen per {required_channel}; dat is niet nodig: het verzoek via {request_channel} telt zoals het is.",
+        "leave.any_channel_counts": "Het verzoek kwam {request_channel} binnen. Een verzoek via elk gewoon kanaal (e-mail, telefoon, ticket, chat, bezoek) telt.",
+        "leave.required_channel_waived": "Het contract vraagt om opzeggen {required_channel}; dat is niet nodig: het verzoek dat {request_channel} binnenkwam, telt zoals het is.",
 
         "wording.suggest.facts": "Beschrijf liever de feiten: wat er gebeurde, wanneer, en wat het kostte.",
         "wording.suggest.figures": "Noem liever de cijfers, bijvoorbeeld “betaalt gemiddeld 42 dagen te laat” of “12 wijzigingsverzoeken zonder budget”.",
@@ -304,8 +310,10 @@ public enum WorkflowText {
         "deviation.unpaid_extra_work": "onbetaald meerwerk", "deviation.other": "andere afwijkingen van de standaard",
         "channel.call": "telefoon", "channel.email": "e-mail", "channel.ticket": "ticket", "channel.visit": "een bezoek",
         "channel.chat": "chat",
-        "cancel.registered_letter": "aangetekende brief", "cancel.portal": "het klantportaal",
-        "cancel.letter": "brief", "cancel.email": "e-mail",
+        "by.call": "telefonisch", "by.email": "per e-mail", "by.ticket": "via een ticket", "by.visit": "tijdens een bezoek",
+        "by.chat": "via de chat", "by.other": "via {channel}",
+        "cancel.registered_letter": "per aangetekende brief", "cancel.portal": "via het klantportaal",
+        "cancel.letter": "per brief", "cancel.email": "per e-mail",
         "boundary.payment_terms": "betalen binnen de betaaltermijn",
         "boundary.full_payment": "facturen volledig betalen",
         "boundary.scope": "meerwerk alleen met afgesproken budget",
@@ -357,9 +365,9 @@ public enum WorkflowText {
         "brief.tip.thanks": "Bedank {name} voor de samenwerking.",
 
         "leave.greeting": "Beste {name},",
-        "leave.received": "Dank u voor uw bericht van {request_date} (via {request_channel}) dat u de samenwerking wilt beëindigen. Wij bevestigen uw opzegging; u hoeft verder niets te doen.",
+        "leave.received": "Dank u dat u ons op {request_date} {request_channel} hebt laten weten dat u de samenwerking wilt beëindigen. Wij bevestigen uw opzegging; u hoeft verder niets te doen.",
         "leave.end": "Onze dienstverlening eindigt op {end_date}. Heeft u liever een andere datum, laat het ons dan gerust weten.",
-        "leave.channel_waived": "In onze voorwaarden staat opzeggen per {required_channel}; dat is niet nodig: uw bericht is voldoende.",
+        "leave.channel_waived": "In onze voorwaarden staat opzeggen {required_channel}; dat is niet nodig: uw bericht is voldoende.",
         "leave.final_invoice": "U ontvangt een slotfactuur voor de dienstverlening tot de einddatum; daarna niets meer.",
         "leave.export": "Vóór de einddatum sturen we u graag een export van al uw gegevens, en als u dat wilt, helpen we uw nieuwe leverancier bij de overdracht.",
         "leave.thanks_since": "Dank voor de samenwerking sinds {since} en voor uw vertrouwen. U bent altijd welkom terug.",
@@ -399,9 +407,9 @@ public enum WorkflowText {
         "breach.payment_terms.open": "Factuur {invoice} (vervaldatum {due}) staat na {days_late} dagen nog open, voorbij de grens van {boundary} dagen die op {notice_date} is gemeld.",
         "breach.full_payment": "Factuur {invoice} (van {issued}) is deels betaald; {open} staat open sinds de laatste betaling op {date}. De grens is op {notice_date} gemeld.",
         "breach.scope.unpaid_extra_work": "Op {date} is meerwerk buiten de afspraak gedaan zonder budget ({cost}); de grens is op {notice_date} gemeld.",
-        "breach.scope.change_request": "Op {date} kwam een wijzigingsverzoek binnen via {channel}; de grens is op {notice_date} gemeld.",
+        "breach.scope.change_request": "Op {date} kwam {channel} een wijzigingsverzoek binnen; de grens is op {notice_date} gemeld.",
         "breach.behaviour": "Op {date} is een incident van het type “{kind}” (ernst {severity} van 5) vastgelegd; de grens is op {notice_date} gemeld.",
-        "breach.contact_channel": "Op {date} nam de klant contact op via {channel} in plaats van het afgesproken kanaal (e-mail of ticket); de grens is op {notice_date} gemeld.",
+        "breach.contact_channel": "Op {date} nam de klant {channel} contact op in plaats van via het afgesproken kanaal (e-mail, ticket of chat); de grens is op {notice_date} gemeld.",
 
         "panel.invitation": """
         Beste {name},
