@@ -16,6 +16,8 @@ struct Snoei: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ImportCommand.self, AnalyzeCommand.self, CustomerCommand.self,
             SimulateCommand.self, PolicyCommand.self, ExportCommand.self, ServeCommand.self, ReportCommand.self,
+            DecideCommand.self, DecisionsCommand.self, FixPlanCommand.self, ExitCommand.self, PartnerCommand.self,
+            LeaveCommand.self, IncidentCommand.self, BoundaryCommand.self, TiersCommand.self, PanelCommand.self,
         ]
     )
 }

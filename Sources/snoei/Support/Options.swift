@@ -54,6 +54,15 @@ struct AsOfOptions: ParsableArguments {
 }
 
 extension Language: ExpressibleByArgument {}
+extension DecisionStep: ExpressibleByArgument {}
+extension DecisionState: ExpressibleByArgument {}
+extension Recommendation: ExpressibleByArgument {}
+extension ExitStep: ExpressibleByArgument {}
+extension SuggestedAction: ExpressibleByArgument {}
+extension FixOutcome: ExpressibleByArgument {}
+extension Channel: ExpressibleByArgument {}
+extension IncidentKind: ExpressibleByArgument {}
+extension BoundaryKind: ExpressibleByArgument {}
 
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
