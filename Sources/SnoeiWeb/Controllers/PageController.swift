@@ -13,7 +13,7 @@ struct PageController: Sendable {
         router.get("/customers") { request, _ in self.customers(request) }
         router.get("/customers/:id") { request, context in
             let raw = context.parameters.get("id") ?? ""
-            return self.customer(request, id: raw.removingPercentEncoding ?? raw)
+            return try await self.customer(request, id: raw.removingPercentEncoding ?? raw)
         }
         router.get("/scenario") { request, _ in self.scenario(request) }
         router.get("/policy") { request, _ in self.policy(request) }
@@ -34,14 +34,28 @@ struct PageController: Sendable {
         return html(views.render("customers", page.context(), chrome: chrome, title: page.title))
     }
 
-    func customer(_ request: Request, id: String) -> Response {
+    func customer(_ request: Request, id: String) async throws -> Response {
         let chrome = self.chrome(request)
         let snapshot = state.snapshot
         guard let row = snapshot.analysis.row(of: id) else {
             return notFound(chrome, chrome.t("error_customer", ["id": id]))
         }
-        let page = CustomerPage(snapshot: snapshot, chrome: chrome, row: row,
-                                fullTimeline: QueryString(request)["timeline"] == "all")
+        let query = QueryString(request)
+        var page = CustomerPage(snapshot: snapshot, chrome: chrome, row: row, fullTimeline: query["timeline"] == "all")
+        let latest = try await state.store.decisions(customerId: id).first
+        let events = try await state.store.events(customerId: id)
+        var panel = DecisionPanel(chrome: chrome, customerId: id, proposal: snapshot.analysis.verdicts[row].recommendation,
+                                  decision: latest,
+                                  events: events)
+        panel.by = request.cookies["snoei_name"]?.value.removingPercentEncoding ?? ""
+        panel.error = query["decision_error"]
+        if query["saved"] != nil, let latest { panel.flash = chrome.t("decision_saved", ["state": chrome.t("state_" + latest.state.rawValue)]) }
+        page.decision = panel
+        if let kind = query["incident"].flatMap(IncidentKind.init(rawValue:)), let severity = query["severity"].flatMap(Int.init) {
+            page.incidentSuggestions = Deescalation.suggestion(for: kind, severity: severity, language: chrome.language,
+                                                               policy: snapshot.policy)
+            page.incidentWarning = query["wording"].map { chrome.t("incident_wording", ["word": $0]) }
+        }
         return html(views.render("customer", page.context(), chrome: chrome, title: page.title))
     }
 
@@ -95,7 +109,11 @@ struct PageController: Sendable {
 
     // MARK: Helpers
 
-    private func chrome(_ request: Request) -> PageChrome {
+    private func chrome(_ request: Request) -> PageChrome { PageChrome.from(request, state: state) }
+}
+
+extension PageChrome {
+    static func from(_ request: Request, state: PortfolioState) -> PageChrome {
         let query = QueryString(request)
         let language = LanguageNegotiation.choose(
             query: query["lang"], cookie: request.cookies[LanguageNegotiation.cookieName]?.value,
@@ -106,6 +124,9 @@ struct PageController: Sendable {
         return PageChrome(language: language, path: request.uri.path,
                           query: query.pairs, footer: footer)
     }
+}
+
+extension PageController {
 
     private func parameters(_ request: Request) -> [String: String] {
         var out = [String: String]()

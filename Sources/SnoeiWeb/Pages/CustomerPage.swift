@@ -7,6 +7,10 @@ struct CustomerPage {
     let chrome: PageChrome
     let row: Int
     let fullTimeline: Bool
+    var decision: DecisionPanel?
+    /// After logging an incident: what to do now.
+    var incidentSuggestions: [String] = []
+    var incidentWarning: String?
 
     var title: String { snapshot.analysis.ledger.customers.names[row] }
 
@@ -52,7 +56,7 @@ struct CustomerPage {
         ]
         let timeline: [[String: String]] = profile.timeline.map { ["date": f.date($0.date), "kind": $0.kind, "text": $0.text] }
         let n = f.number(Double(timeline.count), decimals: 0)
-        return [
+        var ctx: [String: Any] = [
             "id": id, "name": c.names[row], "meta": meta.joined(separator: " · "),
             "code": v.recommendation.rawValue, "proposal": t.label(v.recommendation), "quadrant": t.label(v.quadrant),
             "verdictNote": chrome.t("verdict_note", ["date": f.date(a.asOf)]),
@@ -67,7 +71,17 @@ struct CustomerPage {
             "timelineText": chrome.t(fullTimeline ? "timeline_all" : "timeline_recent", ["n": n]),
             "timelineToggle": chrome.t(fullTimeline ? "timeline_show_recent" : "timeline_show_all"),
             "timelineToggleHref": fullTimeline ? customerHref(id) : link(customerHref(id), [("timeline", "all")]),
+            "incidentAction": customerHref(id) + "/incidents",
+            "incidentKinds": IncidentKind.allCases.map { ["value": $0.rawValue, "label": t.term($0.rawValue)] },
+            "severities": (1...5).map(String.init),
         ]
+        if let decision { ctx["decision"] = decision.context() }
+        if !incidentSuggestions.isEmpty {
+            var incident: [String: Any] = ["suggestions": incidentSuggestions]
+            if let incidentWarning { incident["warning"] = incidentWarning }
+            ctx["incident"] = incident
+        }
+        return ctx
     }
 
     private func displayed(_ value: FigureValue, _ t: TextRenderer) -> String {

@@ -52,7 +52,8 @@ struct PageChrome {
 
     var layoutContext: [String: Any] {
         let nav: [[String: Any]] = [("/", "nav_dashboard"), ("/customers", "nav_customers"),
-                                    ("/scenario", "nav_scenario"), ("/policy", "nav_policy")].map { href, key in
+                                    ("/scenario", "nav_scenario"), ("/decisions", "nav_decisions"),
+                                    ("/exits", "nav_exits"), ("/policy", "nav_policy"), ("/report", "nav_report")].map { href, key in
             let current = href == "/" ? path == "/" : path.hasPrefix(href)
             return ["href": href, "label": t(key), "current": current]
         }

@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SnoeiCore
+import Testing
+@testable import SnoeiWeb
+
+@Suite struct WorkflowRouteTests {
+    @Test func anExitFromTheCustomerPageToTheBoard() async throws {
+        try await WebFixture.test { client, fixture in
+            let page = try await client.get("/customers/C0045")
+            #expect(page.text.contains("id=\"decision\""))
+            #expect(page.text.contains("value=\"confirm\""))
+            // Changing needs a reason: refused, nothing recorded.
+            let refused = try await client.postForm("/customers/C0045/decision", [("step", "change"), ("to", "keep"), ("by", "Anouk")])
+            #expect(refused.status == .seeOther)
+            #expect(refused.headers[.location]?.contains("decision_error") == true)
+            #expect(try await fixture.state.store.events(customerId: "C0045").isEmpty)
+
+            let confirmed = try await client.postForm("/customers/C0045/decision", [("step", "confirm"), ("by", "Anouk"), ("reason", "")])
+            #expect(confirmed.status == .seeOther)
+            #expect(confirmed.headers[.setCookie]?.contains("snoei_name=Anouk") == true)
+            let decision = try #require(try await fixture.state.store.openDecision(customerId: "C0045"))
+            #expect(decision.state == .exit)
+            let after = try await client.get(confirmed.headers[.location] ?? "/")
+            #expect(after.text.contains("Audit trail"))
+            #expect(after.text.contains("/customers/C0045/exit-brief"))
+
+            let brief = try await client.get("/customers/C0045/exit-brief")
+            #expect(brief.status == .ok)
+            #expect(brief.text.contains("not an e-mail"))
+            #expect(!brief.text.contains("class=\"alert\" role=\"status\""))  // not a draft: the decision is an exit
+
+            let board = try await client.get("/exits")
+            #expect(board.text.contains("data-customer=\"C0045\""))
+            let marked = try await client.postForm("/exits/\(decision.decisionId)/steps", [("step", "conversation_held")])
+            #expect(marked.status == .seeOther)
+            let exit = try #require(try await fixture.state.store.exit(decisionId: decision.decisionId))
+            #expect(exit.done[.conversationHeld] != nil)
+            #expect(exit.endDate != nil)
+
+            let list = try await client.get("/decisions")
+            #expect(list.text.contains("data-state=\"exit\""))
+        }
+    }
+
+    @Test func anIncidentIsLoggedWithADeescalatingResponse() async throws {
+        try await WebFixture.test { client, fixture in
+            let r = try await client.postForm("/customers/C0061/incidents",
+                                              [("kind", "abuse_of_staff"), ("severity", "4"), ("note", "Raised voice, called us lazy"), ("by", "Eline")])
+            #expect(r.status == .seeOther)
+            let location = try #require(r.headers[.location])
+            #expect(location.contains("wording=lazy"))
+            let page = try await client.get(location)
+            #expect(page.text.contains("Logged. How to respond:"))
+            #expect(page.text.contains("red line"))
+            #expect(fixture.state.snapshot.records.incidents.contains { $0.customerId == "C0061" && $0.note == "Raised voice, called us lazy" })
+            #expect(try await fixture.state.store.openDecision(customerId: "C0061")?.proposed == .letGo)
+        }
+    }
+}
