@@ -116,6 +116,28 @@ try:
     check(len(d.find_elements(By.ID, "policy-preview")) == 1, "policy preview shows changed proposals")
     shot(d, "05-policy-en")
 
+    # Decide and act: confirm the exit proposal for C0045, read the brief, tick a step.
+    d.get(BASE + "/customers/C0045")
+    d.find_element(By.NAME, "by").send_keys("Anouk")
+    d.find_element(By.CSS_SELECTOR, '#decision button[value="confirm"]').click()
+    wait_for_url(d, "saved=1")
+    check("exit" in d.find_element(By.CSS_SELECTOR, "#decision .badge").text, "decision recorded as an exit")
+    check(len(d.find_elements(By.CSS_SELECTOR, "#decision .trail li")) == 1, "audit trail shows the step")
+    shot(d, "09-decision-en")
+    d.find_element(By.CSS_SELECTOR, '#decision a[href$="/exit-brief"]').click()
+    wait_for_url(d, "/exit-brief")
+    brief = d.find_element(By.ID, "exit-brief").text
+    check("not an e-mail" in brief, "exit brief is for a conversation")
+    shot(d, "10-exit-brief-en")
+    d.get(BASE + "/exits")
+    row = d.find_element(By.CSS_SELECTOR, 'tr[data-customer="C0045"]')
+    before = len(row.find_elements(By.CSS_SELECTOR, "button"))
+    row.find_element(By.CSS_SELECTOR, "button").click()
+    wait_for_url(d, "/exits")
+    WebDriverWait(d, 10).until(lambda drv: len(drv.find_elements(By.CSS_SELECTOR, 'tr[data-customer="C0045"] button')) == before - 1)
+    check(True, "exit step ticked off on the board")
+    shot(d, "11-exit-board-en")
+
     # Switch to Dutch; the choice is remembered on the next page.
     d.get(BASE + "/")
     d.find_element(By.CSS_SELECTOR, '.lang a[hreflang="nl"]').click()

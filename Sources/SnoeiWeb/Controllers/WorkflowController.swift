@@ -119,6 +119,7 @@ struct WorkflowController: Sendable {
         for d in decisions {
             let exit = try await state.store.exit(decisionId: d.decisionId) ?? ExitRecord(decisionId: d.decisionId, customerId: d.customerId)
             rows.append([
+                "open": d.state == .exit,
                 "id": d.customerId, "name": a.row(of: d.customerId).map { c.names[$0] } ?? d.customerId,
                 "href": customerHref(d.customerId), "briefHref": customerHref(d.customerId) + "/exit-brief",
                 "conversation": exit.conversationDate.map { f.date($0) } ?? "", "end": exit.endDate.map { f.date($0) } ?? "",
