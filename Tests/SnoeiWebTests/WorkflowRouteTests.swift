@@ -58,4 +58,42 @@ import Testing
             #expect(try await fixture.state.store.openDecision(customerId: "C0061")?.proposed == .letGo)
         }
     }
+
+    @Test func aFixPlanBoundariesAndALeaveRequestFromTheCustomerPage() async throws {
+        try await WebFixture.test { client, fixture in
+            _ = try await client.postForm("/customers/C0038/decision", [("step", "confirm"), ("by", "Mark")])
+            let page = try await client.get("/customers/C0038")
+            #expect(page.text.contains("id=\"fix-plan\""))
+            let saved = try await client.postForm("/customers/C0038/fixplan",
+                                                  [("form", "plan"), ("action", "prepayment"), ("action", "stricter_terms"),
+                                                   ("owner", "Mark"), ("review", "2027-02-01")])
+            #expect(saved.status == .seeOther)
+            let decision = try #require(try await fixture.state.store.openDecision(customerId: "C0038"))
+            let plan = try #require(try await fixture.state.store.fixPlan(decisionId: decision.decisionId))
+            #expect(plan.actions == [.prepayment, .stricterTerms])
+            #expect(try await client.get("/customers/C0038").text.contains("Record the outcome"))
+
+            _ = try await client.postForm("/customers/C0027/boundaries", [("kind", "payment_terms"), ("channel", "call"), ("by", "Mark")])
+            #expect(try await fixture.state.store.boundaryNotices(customerId: "C0027").count == 1)
+
+            let left = try await client.postForm("/customers/C0012/leave", [("channel", "email")])
+            let confirmation = try await client.get(left.headers[.location] ?? "/")
+            #expect(confirmation.text.contains("class=\"letter\""))
+            #expect(try await fixture.state.store.leaveRequests(customerId: "C0012").count == 1)
+        }
+    }
+
+    @Test func servicePageShowsTiersPanelAmbassadorsAndPartners() async throws {
+        try await WebFixture.test { client, fixture in
+            _ = try await client.postForm("/partners", [("id", "P1"), ("name", "Schilders Collectief"), ("specialities", "communication, price")])
+            #expect(try await fixture.state.store.partners().first?.specialities == ["communication", "price"])
+            let page = try await client.get("/service")
+            #expect(page.status == .ok)
+            for id in ["tiers", "panel", "ambassadors", "partners"] { #expect(page.text.contains("id=\"\(id)\""), "\(id)") }
+            #expect(page.text.contains("Schilders Collectief"))
+            #expect(page.text.contains("/customers/C0008"))
+            let nl = try await client.get("/service?lang=nl")
+            #expect(nl.text.contains("Klantenpanel"))
+        }
+    }
 }

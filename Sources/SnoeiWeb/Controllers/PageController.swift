@@ -51,6 +51,12 @@ struct PageController: Sendable {
         panel.error = query["decision_error"]
         if query["saved"] != nil, let latest { panel.flash = chrome.t("decision_saved", ["state": chrome.t("state_" + latest.state.rawValue)]) }
         page.decision = panel
+        let plan = try await latest.asyncMap { try await state.store.fixPlan(decisionId: $0.decisionId) } ?? nil
+        let relationship = RelationshipPanel(
+            chrome: chrome, snapshot: snapshot, row: row, decision: latest, plan: plan,
+            notices: try await state.store.boundaryNotices(customerId: id),
+            latestLeave: try await state.store.leaveRequests(customerId: id).last, showLeave: query["left"] != nil)
+        page.relationship = views.fragment("relationship", relationship.context(), chrome: chrome)
         if let kind = query["incident"].flatMap(IncidentKind.init(rawValue:)), let severity = query["severity"].flatMap(Int.init) {
             page.incidentSuggestions = Deescalation.suggestion(for: kind, severity: severity, language: chrome.language,
                                                                policy: snapshot.policy)
@@ -142,6 +148,13 @@ extension PageController {
     private func html(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
     }
 }
 

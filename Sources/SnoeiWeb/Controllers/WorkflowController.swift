@@ -18,6 +18,17 @@ struct WorkflowController: Sendable {
         router.get("/customers/:id/exit-brief") { request, context in
             try await self.exitBrief(request, id: Self.id(context))
         }
+        router.post("/customers/:id/fixplan") { request, context in
+            try await self.fixPlan(request, id: Self.id(context))
+        }
+        router.post("/customers/:id/boundaries") { request, context in
+            try await self.boundary(request, id: Self.id(context))
+        }
+        router.post("/customers/:id/leave") { request, context in
+            try await self.leave(request, id: Self.id(context))
+        }
+        router.get("/service") { request, _ in try await self.service(request) }
+        router.post("/partners") { request, _ in try await self.savePartner(request) }
         router.get("/decisions") { request, _ in try await self.decisions(request) }
         router.get("/exits") { request, _ in try await self.exits(request) }
         router.post("/exits/:decision/steps") { request, context in
@@ -184,6 +195,99 @@ struct WorkflowController: Sendable {
             "sections": brief.sections.map { ["title": $0.title, "lines": $0.lines] as [String: Any] },
         ]
         return Self.html(views.render("exit_brief", ctx, chrome: chrome, title: brief.title))
+    }
+
+    // MARK: Fix plans, boundaries, leave requests
+
+    func fixPlan(_ request: Request, id: String) async throws -> Response {
+        let form = try await Self.form(request)
+        guard let decision = try await state.store.openDecision(customerId: id), decision.state == .fixPlan else {
+            throw HTTPError(.badRequest, message: "no decision in state fix_plan")
+        }
+        if form["form"] == "outcome" {
+            guard var plan = try await state.store.fixPlan(decisionId: decision.decisionId),
+                  let outcome = form["outcome"].flatMap(FixOutcome.init(rawValue:)) else { throw HTTPError(.badRequest) }
+            plan.outcome = outcome
+            plan.note = form["note"].flatMap { $0.isEmpty ? nil : $0 }
+            try await state.store.saveFixPlan(plan)
+        } else {
+            let actions = form.all("action").compactMap(SuggestedAction.init(rawValue:))
+            let owner = (form["owner"] ?? "").trimmingCharacters(in: .whitespaces)
+            let start = state.snapshot.asOf
+            guard !actions.isEmpty, !owner.isEmpty, let review = form["review"].flatMap(Day.init(iso:)), review > start else {
+                throw HTTPError(.badRequest, message: "a fix plan needs an action, an owner and a review date after today")
+            }
+            try await state.store.saveFixPlan(FixPlanRecord(planId: decision.decisionId, decisionId: decision.decisionId,
+                                                            customerId: id, actions: actions, owner: owner, start: start, review: review))
+        }
+        return Self.redirect(customerHref(id) + "#fix-plan")
+    }
+
+    func boundary(_ request: Request, id: String) async throws -> Response {
+        let form = try await Self.form(request)
+        guard state.snapshot.analysis.row(of: id) != nil,
+              let kind = form["kind"].flatMap(BoundaryKind.init(rawValue:)),
+              let channel = form["channel"].flatMap(Channel.init(rawValue:)) else { throw HTTPError(.badRequest) }
+        let by = (form["by"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard !by.isEmpty else { throw HTTPError(.badRequest, message: "who told it is required") }
+        try await state.store.addBoundaryNotice(BoundaryNotice(customerId: id, kind: kind, date: state.snapshot.asOf,
+                                                               channel: channel, by: by))
+        return Self.redirect(customerHref(id) + "#boundaries")
+    }
+
+    func leave(_ request: Request, id: String) async throws -> Response {
+        let form = try await Self.form(request)
+        guard state.snapshot.analysis.row(of: id) != nil,
+              let channel = form["channel"].flatMap(Channel.init(rawValue:)) else { throw HTTPError(.badRequest) }
+        try await state.store.addLeaveRequest(LeaveRequest(customerId: id, date: state.snapshot.asOf, channel: channel))
+        return Self.redirect(link(customerHref(id), [("left", "1")]) + "#leave")
+    }
+
+    // MARK: Service: tiers, panel, ambassadors, partners
+
+    func service(_ request: Request) async throws -> Response {
+        let chrome = PageChrome.from(request, state: state)
+        let a = state.snapshot.analysis, c = a.ledger.customers
+        let f = SnoeiCore.Formatter(chrome.language)
+        let fits = TierAssignment.assign(a)
+        let mismatched = fits.filter { !$0.matches }
+        let candidates = CustomerPanel.candidates(a, limit: 10)
+        let ambassadors = Ambassadors.list(a)
+        let partners = try await state.store.partners()
+        func customer(_ r: Int) -> [String: String] { ["id": c.ids[r], "name": c.names[r], "href": customerHref(c.ids[r])] }
+        let ctx: [String: Any] = [
+            "capacity": TierAssignment.capacity(a).map {
+                ["tier": $0.tier, "customers": "\($0.customers)", "used": f.hours($0.hoursUsed), "capacity": f.hours($0.capacityHours)]
+            },
+            "mismatchText": chrome.t("tiers_mismatch", ["n": "\(mismatched.count)"]),
+            "mismatched": mismatched.prefix(25).map { fit in
+                customer(fit.row).merging(["now": fit.currentTier ?? "—", "value": fit.valueTier,
+                                           "revenue": f.moneyWhole(a.customers[fit.row].revenue)]) { $1 }
+            },
+            "noContactText": chrome.t("tiers_no_contact", ["n": "\(fits.filter(\.needsContactPerson).count)"]),
+            "panel": candidates.map { p in
+                customer(p.row).merging(["complaints": "\(p.complaints)", "changes": "\(p.changeRequests)",
+                                         "contribution": f.moneyWhole(p.contribution)]) { $1 }
+            },
+            "invitation": candidates.first.map { CustomerPanel.invitation(name: c.names[$0.row], language: chrome.language) } ?? "",
+            "hasAmbassadors": !ambassadors.isEmpty, "ambassadors": ambassadors.map(customer),
+            "hasPartners": !partners.isEmpty,
+            "partners": partners.map { ["id": $0.partnerId, "name": $0.name, "specialities": $0.specialities.joined(separator: ", "),
+                                        "contact": $0.contact ?? ""] },
+        ]
+        return Self.html(views.render("service", ctx, chrome: chrome, title: chrome.t("service_title")))
+    }
+
+    func savePartner(_ request: Request) async throws -> Response {
+        let form = try await Self.form(request)
+        let id = (form["id"] ?? "").trimmingCharacters(in: .whitespaces)
+        let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard !id.isEmpty, !name.isEmpty else { throw HTTPError(.badRequest, message: "id and name are required") }
+        let specialities = (form["specialities"] ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        try await state.store.savePartner(PartnerRecord(partnerId: id, name: name, specialities: specialities,
+                                                        contact: form["contact"].flatMap { $0.isEmpty ? nil : $0 }))
+        return Self.redirect("/service#partners")
     }
 
     // MARK: Helpers

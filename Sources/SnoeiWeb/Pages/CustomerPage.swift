@@ -8,6 +8,8 @@ struct CustomerPage {
     let row: Int
     let fullTimeline: Bool
     var decision: DecisionPanel?
+    /// Fix plan, boundaries and leave request, rendered as a fragment.
+    var relationship = ""
     /// After logging an incident: what to do now.
     var incidentSuggestions: [String] = []
     var incidentWarning: String?
@@ -76,6 +78,7 @@ struct CustomerPage {
             "severities": (1...5).map(String.init),
         ]
         if let decision { ctx["decision"] = decision.context() }
+        ctx["relationship"] = relationship
         if !incidentSuggestions.isEmpty {
             var incident: [String: Any] = ["suggestions": incidentSuggestions]
             if let incidentWarning { incident["warning"] = incidentWarning }

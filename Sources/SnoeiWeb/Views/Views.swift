@@ -16,6 +16,13 @@ struct Views: Sendable {
         return Views(library: library)
     }
 
+    /// A part of a page, rendered on its own (inserted with `{{{…}}}` into the page).
+    func fragment(_ template: String, _ content: [String: Any], chrome: PageChrome) -> String {
+        var page = content
+        page["t"] = chrome.texts
+        return library.render(page, withTemplate: template) ?? ""
+    }
+
     func render(_ template: String, _ content: [String: Any], chrome: PageChrome, title: String) -> String {
         var page = content
         page["t"] = chrome.texts
@@ -53,7 +60,7 @@ struct PageChrome {
     var layoutContext: [String: Any] {
         let nav: [[String: Any]] = [("/", "nav_dashboard"), ("/customers", "nav_customers"),
                                     ("/scenario", "nav_scenario"), ("/decisions", "nav_decisions"),
-                                    ("/exits", "nav_exits"), ("/policy", "nav_policy"), ("/report", "nav_report")].map { href, key in
+                                    ("/exits", "nav_exits"), ("/service", "nav_service"), ("/policy", "nav_policy"), ("/report", "nav_report")].map { href, key in
             let current = href == "/" ? path == "/" : path.hasPrefix(href)
             return ["href": href, "label": t(key), "current": current]
         }
