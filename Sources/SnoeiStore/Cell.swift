@@ -18,34 +18,43 @@ enum Cell: Equatable, Sendable {
 
 /// Reads typed values out of a row, naming table and column when the stored data is not
 /// what the schema promises (a hand-edited database, say).
+///
+/// Values are decoded as `String` and `Int64`, after a NULL check for optional columns, never
+/// as `String?` or `Int64?`: the drivers convert their own types directly, while an Optional
+/// goes through the generic `Decodable` machinery, which made loading a large ledger several
+/// times slower.
 struct RowReader {
     let row: any SQLRow
     let table: String
 
     func text(_ column: String) throws -> String {
-        guard let value = try row.decode(column: column, as: String?.self) else {
-            throw StoreError.corrupt(table: table, column: column, value: "NULL")
+        do {
+            return try row.decode(column: column, as: String.self)
+        } catch {
+            if try row.decodeNil(column: column) { throw StoreError.corrupt(table: table, column: column, value: "NULL") }
+            throw error
         }
-        return value
     }
 
     func optionalText(_ column: String) throws -> String? {
-        try row.decode(column: column, as: String?.self)
+        try row.decodeNil(column: column) ? nil : row.decode(column: column, as: String.self)
     }
 
     func int(_ column: String) throws -> Int64 {
-        guard let value = try row.decode(column: column, as: Int64?.self) else {
-            throw StoreError.corrupt(table: table, column: column, value: "NULL")
+        do {
+            return try row.decode(column: column, as: Int64.self)
+        } catch {
+            if try row.decodeNil(column: column) { throw StoreError.corrupt(table: table, column: column, value: "NULL") }
+            throw error
         }
-        return value
     }
 
     func optionalInt(_ column: String) throws -> Int64? {
-        try row.decode(column: column, as: Int64?.self)
+        try row.decodeNil(column: column) ? nil : row.decode(column: column, as: Int64.self)
     }
 
     func optionalBool(_ column: String) throws -> Bool? {
-        try row.decode(column: column, as: Bool?.self)
+        try row.decodeNil(column: column) ? nil : row.decode(column: column, as: Bool.self)
     }
 
     func vocabulary<V: RawRepresentable>(_ column: String, as: V.Type) throws -> V where V.RawValue == String {

@@ -112,9 +112,12 @@ public final class LedgerStore: Sendable {
         return Int(try rows.first?.decode(column: "n", as: Int64.self) ?? 0)
     }
 
+    /// Rows are decoded as they arrive, so a large table is never held twice (as driver rows
+    /// and as records).
     private func load<R>(_ table: LedgerTable<R>, into records: inout LedgerRecords) async throws {
-        let rows = try await db.select().column("*").from(table.name).orderBy(table.keyColumn).all()
-        records[keyPath: table.records] = try rows.map { try table.decode(RowReader(row: $0, table: table.name)) }
+        let sink = RecordSink(table)
+        try await db.select().column("*").from(table.name).orderBy(table.keyColumn).run { row in sink.add(row) }
+        records[keyPath: table.records] = try sink.result()
     }
 
     func existing<R>(_ table: LedgerTable<R>, on db: any SQLDatabase) async throws -> [String: R] {
@@ -126,5 +129,29 @@ public final class LedgerStore: Sendable {
             byKey[try reader.text(table.keyColumn)] = try table.decode(reader)
         }
         return byKey
+    }
+}
+
+/// Collects the records of one streamed query. The driver calls `add` for one row after the
+/// other and the query has finished before `result()` is read, so no two threads touch it at once.
+private final class RecordSink<R: Equatable & Sendable>: @unchecked Sendable {
+    private let table: LedgerTable<R>
+    private var records: [R] = []
+    private var error: (any Error)?
+
+    init(_ table: LedgerTable<R>) { self.table = table }
+
+    func add(_ row: any SQLRow) {
+        guard error == nil else { return }
+        do {
+            records.append(try table.decode(RowReader(row: row, table: table.name)))
+        } catch {
+            self.error = error
+        }
+    }
+
+    func result() throws -> [R] {
+        if let error { throw error }
+        return records
     }
 }

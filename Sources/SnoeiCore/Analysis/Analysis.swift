@@ -6,6 +6,14 @@ public struct Analysis: Sendable {
     public let customers: [CustomerFigures]
     public let verdicts: [Verdict]
     public let portfolio: PortfolioFigures
+    /// Customers with a fix or let-go proposal, most urgent first, then by contribution.
+    /// Computed once: pages ask for it on every request.
+    public let needingDecision: [Int]
+    /// What scenarios start from (`PortfolioCalculator.Basis`).
+    let basis: PortfolioCalculator.Basis
+    /// Customers per recommendation and per quadrant, by `ordinal`.
+    private let recommendationCounts: [Int]
+    private let quadrantCounts: [Int]
 
     public init(ledger: Ledger, policy: Policy, asOf: Day) {
         self.asOf = asOf
@@ -14,22 +22,31 @@ public struct Analysis: Sendable {
         let figures = FigureCalculator(ledger: ledger, policy: policy, asOf: asOf).customerFigures()
         let portfolio = PortfolioCalculator.compute(figures, ledger: ledger, asOf: asOf)
         let rules = VerdictRules(policy: policy, portfolio: portfolio)
+        let verdicts = figures.map { rules.verdict(for: $0) }
         self.customers = figures
         self.portfolio = portfolio
-        self.verdicts = figures.map { rules.verdict(for: $0) }
+        self.basis = PortfolioCalculator.Basis(figures, portfolio: portfolio)
+        self.verdicts = verdicts
+        var byRecommendation = [Int](repeating: 0, count: Recommendation.allCases.count)
+        var byQuadrant = [Int](repeating: 0, count: Quadrant.allCases.count)
+        var urgent = [Int]()
+        for r in verdicts.indices {
+            let recommendation = verdicts[r].recommendation
+            byRecommendation[recommendation.ordinal] += 1
+            byQuadrant[verdicts[r].quadrant.ordinal] += 1
+            if recommendation.needsDecision { urgent.append(r) }
+        }
+        recommendationCounts = byRecommendation
+        quadrantCounts = byQuadrant
+        needingDecision = urgent.sorted {
+            let a = verdicts[$0].recommendation, b = verdicts[$1].recommendation
+            if a != b { return a > b }
+            return figures[$0].contribution < figures[$1].contribution
+        }
     }
 
     public func row(of customerId: String) -> Int? { ledger.customers.ids.firstIndex(of: customerId) }
 
-    public func count(_ r: Recommendation) -> Int { verdicts.reduce(0) { $0 + ($1.recommendation == r ? 1 : 0) } }
-    public func count(_ q: Quadrant) -> Int { verdicts.reduce(0) { $0 + ($1.quadrant == q ? 1 : 0) } }
-
-    /// Customers with a fix or let-go proposal, most urgent first, then by contribution.
-    public var needingDecision: [Int] {
-        verdicts.indices.filter { verdicts[$0].recommendation.needsDecision }.sorted {
-            let a = verdicts[$0].recommendation, b = verdicts[$1].recommendation
-            if a != b { return a > b }
-            return customers[$0].contribution < customers[$1].contribution
-        }
-    }
+    public func count(_ r: Recommendation) -> Int { recommendationCounts[r.ordinal] }
+    public func count(_ q: Quadrant) -> Int { quadrantCounts[q.ordinal] }
 }

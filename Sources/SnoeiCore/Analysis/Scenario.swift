@@ -53,7 +53,9 @@ public struct Scenario: Sendable {
             risks.append(DependencyRisk(row: r, revenue: f.revenue, contribution: f.contribution,
                                         revenueShare: f.revenueShare, replacementMonths: months, level: level))
         }
-        let remaining = analysis.customers.filter { !seen.contains($0.row) }
-        after = PortfolioCalculator.compute(remaining, ledger: analysis.ledger, asOf: analysis.asOf)
+        // From what the analysis kept of its own portfolio: no pass over every customer's figures.
+        after = PortfolioCalculator.compute(analysis.customers, excluding: seen, basis: analysis.basis, asOf: analysis.asOf)
+            ?? PortfolioCalculator.compute(analysis.customers.filter { !seen.contains($0.row) },
+                                           ledger: analysis.ledger, asOf: analysis.asOf)
     }
 }

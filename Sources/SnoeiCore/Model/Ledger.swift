@@ -94,6 +94,8 @@ public struct Ledger: Sendable {
     public var incidents = Incidents()
     public var referrals = Referrals()
     public var valuesFit = ValuesFit()
+    /// Each customer's rows, for pages about one customer; built by `init(records:)`.
+    public internal(set) var customerRows: CustomerRows?
 
     public init() {}
 
@@ -132,9 +134,15 @@ extension Ledger {
             invoices.cost.append(v.cost?.cents ?? 0); invoices.reference.append(v.reference)
         }
         let matcher = PaymentMatcher(invoiceIds: invoices.ids, references: invoices.reference)
+        // The invoice each payment names by its invoice_id (for `customerRows`), whether or not
+        // rule 4 matches it that way.
+        var named = [Int32]()
+        named.reserveCapacity(r.payments.count)
         for p in r.payments {
             payments.ids.append(p.paymentId); payments.date.append(p.date); payments.amount.append(p.amount.cents)
-            payments.invoice.append(matcher.match(invoiceId: p.invoiceId, reference: p.reference))
+            let match = matcher.match(invoiceId: p.invoiceId, reference: p.reference)
+            payments.invoice.append(match)
+            if let id = p.invoiceId { named.append(id.isEmpty ? matcher.invoiceRow(id: id) ?? -1 : match) } else { named.append(-1) }
         }
         for t in r.timeEntries {
             timeEntries.customer.append(try row(t.customerId, "time entry")); timeEntries.date.append(t.date)
@@ -161,5 +169,7 @@ extension Ledger {
             valuesFit.customer.append(try row(v.customerId, "values fit")); valuesFit.criterion.append(v.criterion)
             valuesFit.score.append(UInt8(clamping: v.score))
         }
+        customerRows = matcher.invoiceIdsAreUnique && index.count == customers.count
+            ? Self.customerRows(r, self, namedInvoice: named, customerIndex: index) : nil
     }
 }

@@ -19,7 +19,14 @@ public struct PaymentMatcher: Sendable {
         }
         byId = ids
         byReference = refs
+        invoiceIdsAreUnique = ids.count == invoiceIds.count
     }
+
+    /// False when two invoices share an id (the later one is the one matched).
+    let invoiceIdsAreUnique: Bool
+
+    /// The row of the invoice with this id, whatever its spelling (also empty).
+    func invoiceRow(id: String) -> Int32? { byId[id] }
 
     /// The invoice row, or -1 when unmatched.
     public func match(invoiceId: String?, reference: String?) -> Int32 {

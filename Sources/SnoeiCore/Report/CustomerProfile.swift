@@ -8,7 +8,7 @@ public struct CustomerProfile: Sendable {
         public var lines: [String]
     }
 
-    public struct Event: Sendable {
+    public struct Event: Sendable, Equatable {
         public var date: Day
         public var kind: String
         public var text: String
@@ -107,40 +107,107 @@ public struct CustomerProfile: Sendable {
         }
         if !relation.isEmpty { sections.append(Section(title: L("Relationship", "Relatie"), lines: relation)) }
         self.sections = sections
-        self.timeline = CustomerProfile.timeline(id: id, records: records, asOf: a.asOf, since: timelineSince,
-                                                 language: language)
+        let rows = TimelineRows.of(id: id, row: row, ledger: a.ledger, records: records, asOf: a.asOf)
+        self.timeline = CustomerProfile.timeline(rows, records: records, asOf: a.asOf, since: timelineSince, language: language)
     }
 
-    static func timeline(id: String, records r: LedgerRecords, asOf: Day, since: Day?, language: Language) -> [Event] {
+    /// The rows of one customer's timeline. From the ledger's per-customer index when it has
+    /// one that fits these records (O(the customer's rows)), else by scanning every record;
+    /// both give the same rows in the same (table) order.
+    struct TimelineRows: Equatable {
+        var invoices: [Int] = []
+        /// Per invoice above: the payments dated ≤ as-of whose `invoice_id` is its id.
+        var paid: [Int64] = []
+        var payments: [Int] = []
+        var contacts: [Int] = []
+        var deviations: [Int] = []
+        var incidents: [Int] = []
+
+        static func of(id: String, row: Int, ledger: Ledger, records r: LedgerRecords, asOf: Day) -> TimelineRows {
+            indexed(id: id, row: row, ledger: ledger, records: r, asOf: asOf) ?? scanning(id: id, records: r, asOf: asOf)
+        }
+
+        static func indexed(id: String, row: Int, ledger: Ledger, records r: LedgerRecords, asOf: Day) -> TimelineRows? {
+            guard let index = ledger.customerRows,
+                  r.customers.count == ledger.customers.count, r.invoices.count == ledger.invoices.count,
+                  r.payments.count == ledger.payments.count, r.contacts.count == ledger.contacts.count,
+                  r.deviations.count == ledger.deviations.count, r.incidents.count == ledger.incidents.count,
+                  row < r.customers.count, r.customers[row].customerId == id else { return nil }
+            func rows(_ s: ArraySlice<Int32>) -> [Int] { s.map { Int($0) } }
+            var t = TimelineRows()
+            t.invoices = rows(index.invoices[row]); t.payments = rows(index.payments[row])
+            t.contacts = rows(index.contacts[row]); t.deviations = rows(index.deviations[row])
+            t.incidents = rows(index.incidents[row])
+            // Trusted only as far as it can be checked cheaply: every row it names is this customer's.
+            let invoiceIds = Set(t.invoices.lazy.map { r.invoices[$0].invoiceId })
+            guard t.invoices.allSatisfy({ r.invoices[$0].customerId == id }),
+                  t.payments.allSatisfy({ r.payments[$0].customerId == id || r.payments[$0].invoiceId.map(invoiceIds.contains) ?? false }),
+                  t.contacts.allSatisfy({ r.contacts[$0].customerId == id }),
+                  t.deviations.allSatisfy({ r.deviations[$0].customerId == id }),
+                  t.incidents.allSatisfy({ r.incidents[$0].customerId == id }) else { return nil }
+            t.paid = t.invoices.map { i in
+                var sum: Int64 = 0
+                for j in index.paymentsNamingInvoice[i] where r.payments[Int(j)].date <= asOf { sum += r.payments[Int(j)].amount.cents }
+                return sum
+            }
+            return t
+        }
+
+        static func scanning(id: String, records r: LedgerRecords, asOf: Day) -> TimelineRows {
+            var t = TimelineRows()
+            t.invoices = r.invoices.indices.filter { r.invoices[$0].customerId == id }
+            let invoiceIds = Set(t.invoices.lazy.map { r.invoices[$0].invoiceId })
+            var paidTo = [String: Int64]()
+            for p in r.payments where p.date <= asOf { if let i = p.invoiceId { paidTo[i, default: 0] += p.amount.cents } }
+            t.paid = t.invoices.map { paidTo[r.invoices[$0].invoiceId] ?? 0 }
+            t.payments = r.payments.indices.filter {
+                let p = r.payments[$0]
+                return p.invoiceId.map(invoiceIds.contains) ?? false || p.customerId == id
+            }
+            t.contacts = r.contacts.indices.filter { r.contacts[$0].customerId == id }
+            t.deviations = r.deviations.indices.filter { r.deviations[$0].customerId == id }
+            t.incidents = r.incidents.indices.filter { r.incidents[$0].customerId == id }
+            return t
+        }
+    }
+
+    static func timeline(_ rows: TimelineRows, records r: LedgerRecords, asOf: Day, since: Day?, language: Language) -> [Event] {
         let fmt = Formatter(language)
         func L(_ en: String, _ nl: String) -> String { language == .nl ? nl : en }
         func keep(_ d: Day) -> Bool { d <= asOf && (since.map { d >= $0 } ?? true) }
         var events = [Event]()
-        let invoiceIds = Set(r.invoices.lazy.filter { $0.customerId == id }.map(\.invoiceId))
-        var paidTo = [String: Int64]()
-        for p in r.payments where p.date <= asOf { if let i = p.invoiceId { paidTo[i, default: 0] += p.amount.cents } }
-        for i in r.invoices where i.customerId == id && keep(i.issueDate) {
-            let open = i.payable.cents - (paidTo[i.invoiceId] ?? 0)
+        for (row, paid) in zip(rows.invoices, rows.paid) {
+            let i = r.invoices[row]
+            guard keep(i.issueDate) else { continue }
+            let open = i.payable.cents - paid
             let state = open > 0 ? L("open \(fmt.money(Money(cents: open)))", "open \(fmt.money(Money(cents: open)))")
                                  : L("paid", "betaald")
             events.append(Event(date: i.issueDate, kind: L("invoice", "factuur"),
                                 text: "\(i.invoiceId) \(fmt.money(i.payable)) " + L("due ", "vervalt ") + fmt.date(i.dueDate) + " · " + state))
         }
-        for p in r.payments where keep(p.date) && (p.invoiceId.map(invoiceIds.contains) ?? false || p.customerId == id) {
+        for row in rows.payments {
+            let p = r.payments[row]
+            guard keep(p.date) else { continue }
             events.append(Event(date: p.date, kind: L("payment", "betaling"),
                                 text: "\(p.paymentId) \(fmt.money(p.amount))" + (p.invoiceId.map { " → \($0)" } ?? "")))
         }
-        for k in r.contacts where k.customerId == id && keep(k.date) {
+        for row in rows.contacts {
+            let k = r.contacts[row]
+            guard keep(k.date) else { continue }
             var text = "\(k.channel.rawValue), \(k.kind.rawValue.replacingOccurrences(of: "_", with: " "))"
             if let topic = k.topic { text += " (\(topic.rawValue.replacingOccurrences(of: "_", with: " ")))" }
             if k.selfCaused == true { text += L(" · started on the customer's side", " · ontstaan aan de kant van de klant") }
             events.append(Event(date: k.date, kind: L("contact", "contact"), text: text))
         }
-        for d in r.deviations where d.customerId == id && keep(d.date) {
+        for row in rows.deviations {
+            let d = r.deviations[row]
+            guard keep(d.date) else { continue }
             events.append(Event(date: d.date, kind: L("deviation", "afwijking"),
                                 text: "\(d.kind.rawValue.replacingOccurrences(of: "_", with: " ")) \(fmt.money(d.cost))" + (d.note.map { " · \($0)" } ?? "")))
         }
-        for x in r.incidents where x.customerId == id && x.date <= asOf {
+        for row in rows.incidents {
+            let x = r.incidents[row]
+            guard x.date <= asOf else { continue }
             events.append(Event(date: x.date, kind: L("incident", "incident"),
                                 text: TextRenderer(language).term(x.kind.rawValue) + L(", severity \(x.severity)", ", ernst \(x.severity)") + (x.note.map { " · \($0)" } ?? "")))
         }

@@ -12,7 +12,10 @@ struct DemoCommand: AsyncParsableCommand {
             invoices, payments, hours, contacts and incidents, generated deterministically from --seed. \
             It holds the recognisable cases: a profitable but demanding customer, a small customer who \
             calls about self-caused problems, a chronic late payer, the coercion case, a customer who \
-            intimidates staff, ambassadors and a large customer the firm depends on.
+            intimidates staff, ambassadors and a large customer the firm depends on. \
+            With --customers N (for benchmarks) the ledger holds about N customers: copies of the firm \
+            generated from other seeds, ids prefixed K001-, K002-, …, each copy after the first with only \
+            its last 400 days of history (see DemoFirm.generate(seed:end:customers:)).
             """
     )
 
@@ -26,6 +29,10 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Last day of the demo history (default: today).", valueName: "YYYY-MM-DD"))
     var end: Day?
 
+    @Option(help: ArgumentHelp("About this many customers: whole copies of the \(DemoFirm.customerCount)-customer firm, each after the first with a thinner history (benchmarks).",
+                               valueName: "N"))
+    var customers: Int = DemoFirm.customerCount
+
     @Flag(help: "Replace a database that holds other (non-demo) data.")
     var force = false
 
@@ -33,7 +40,11 @@ struct DemoCommand: AsyncParsableCommand {
         let end = end ?? .today
         let path = database.path
         let (resolvedPolicy, _) = try policy.resolve()
-        let records = DemoFirm.generate(seed: seed, end: end)
+        guard customers > 0 else {
+            throw Terminal.failure("--customers must be at least 1.", code: ExitCodes.badInput)
+        }
+        // 400 (the default) gives exactly generate(seed:end:).
+        let records = DemoFirm.generate(seed: seed, end: end, customers: customers)
         try await LedgerStore.with(path: path) { store in
             let isDemo = try await store.meta("demo_seed") != nil
             let customers = try await store.customerCount()
