@@ -92,6 +92,7 @@ import Testing
             for id in ["tiers", "panel", "ambassadors", "partners"] { #expect(page.text.contains("id=\"\(id)\""), "\(id)") }
             #expect(page.text.contains("Schilders Collectief"))
             #expect(page.text.contains("/customers/C0008"))
+            #expect(page.text.contains("Exits (0) free 0.0 hours a year"))
             let nl = try await client.get("/service?lang=nl")
             #expect(nl.text.contains("Klantenpanel"))
         }

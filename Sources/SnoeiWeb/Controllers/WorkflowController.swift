@@ -254,6 +254,9 @@ struct WorkflowController: Sendable {
         let candidates = CustomerPanel.candidates(a, limit: 10)
         let ambassadors = Ambassadors.list(a)
         let partners = try await state.store.partners()
+        let exitRows = try await state.store.decisions().filter { $0.state == .exit || $0.state == .closed }
+            .compactMap { a.row(of: $0.customerId) }
+        let freed = Ambassadors.freedHours(exits: exitRows, analysis: a)
         func customer(_ r: Int) -> [String: String] { ["id": c.ids[r], "name": c.names[r], "href": customerHref(c.ids[r])] }
         let ctx: [String: Any] = [
             "capacity": TierAssignment.capacity(a).map {
@@ -270,6 +273,7 @@ struct WorkflowController: Sendable {
                                          "contribution": f.moneyWhole(p.contribution)]) { $1 }
             },
             "invitation": candidates.first.map { CustomerPanel.invitation(name: c.names[$0.row], language: chrome.language) } ?? "",
+            "freedText": chrome.t("ambassadors_freed", ["hours": f.hours(freed), "n": "\(exitRows.count)"]),
             "hasAmbassadors": !ambassadors.isEmpty, "ambassadors": ambassadors.map(customer),
             "hasPartners": !partners.isEmpty,
             "partners": partners.map { ["id": $0.partnerId, "name": $0.name, "specialities": $0.specialities.joined(separator: ", "),
