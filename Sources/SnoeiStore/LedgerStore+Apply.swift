@@ -62,10 +62,7 @@ extension LedgerStore {
     }
 
     private static func bumpLedgerVersion(on tx: any SQLDatabase) async throws {
-        try await tx.insert(into: "meta").columns("key", "value")
-            .values(SQLBind("ledger_version"), SQLBind(UUID().uuidString))
-            .onConflict(with: ["key"]) { $0.set(excludedValueOf: "value") }
-            .run()
+        try await setMeta("ledger_version", UUID().uuidString, on: tx)
     }
 
     private func merge<R>(_ table: LedgerTable<R>, _ incoming: [R], on tx: any SQLDatabase) async throws -> ApplySummary.Kind {

@@ -23,10 +23,7 @@ extension LedgerStore {
     }
 
     static func bumpWorkflowVersion(on tx: any SQLDatabase) async throws {
-        try await tx.insert(into: "meta").columns("key", "value")
-            .values(SQLBind("workflow_version"), SQLBind(UUID().uuidString))
-            .onConflict(with: ["key"]) { $0.set(excludedValueOf: "value") }
-            .run()
+        try await setMeta("workflow_version", UUID().uuidString, on: tx)
     }
 }
 

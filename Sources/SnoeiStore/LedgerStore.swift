@@ -78,6 +78,11 @@ public final class LedgerStore: Sendable {
     }
 
     public func setMeta(_ key: String, _ value: String) async throws {
+        try await Self.setMeta(key, value, on: db)
+    }
+
+    /// Inserts or replaces one meta value; `db` may be a transaction's session.
+    static func setMeta(_ key: String, _ value: String, on db: any SQLDatabase) async throws {
         try await db.insert(into: "meta").columns("key", "value").values(SQLBind(key), SQLBind(value))
             .onConflict(with: ["key"]) { $0.set(excludedValueOf: "value") }
             .run()
