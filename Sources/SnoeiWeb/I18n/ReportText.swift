@@ -7,7 +7,9 @@ enum ReportText {
     static func table(_ language: Language) -> [String: String] { language == .nl ? nl : en }
 
     static func text(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {
-        var s = table(language)[key] ?? en[key] ?? "[[\(key)]]"
+        // Words the report shares with the web app (chart labels, aging buckets…) live once,
+        // in WebText; the report's own catalogue holds only what is particular to it.
+        var s = table(language)[key] ?? WebText.table(language)[key] ?? en[key] ?? "[[\(key)]]"
         for (name, value) in values { s = s.replacingOccurrences(of: "{\(name)}", with: value) }
         return s
     }
@@ -45,22 +47,13 @@ enum ReportText {
         "kf_hhi": "Concentration (HHI)", "kf_hhi_note": "0–10,000: the higher, the more revenue rests on few customers",
 
         "profit_title": "Where the contribution comes from",
-        "whale_title": "Whale curve",
         "whale_text": "Customers from most to least profitable, with the running total of contribution. The {n} most profitable customers earn {peak} of the total; the others give {giveback} back.",
         "whale_text_one": "Customers from most to least profitable, with the running total of contribution. The most profitable customer earns {peak} of the total; the others give {giveback} back.",
-        "whale_text_flat": "Customers from most to least profitable, with the running total of contribution. No customer has a negative contribution.",
-        "whale_x": "Customers, most profitable first", "whale_y": "Running total of contribution",
-        "whale_series": "Contribution, running total", "whale_peak": "peak {peak}",
-        "pareto_title": "Revenue concentration",
         "pareto_text": "Customers from largest to smallest revenue, with the running share of revenue. The top 20% of customers ({n}) bring {share} of revenue.",
-        "pareto_x": "Customers, largest revenue first", "pareto_y": "Running share of revenue",
-        "pareto_series": "Revenue, running share", "pareto_marker": "top 20%: {share}",
+        "pareto_y": "Running share of revenue",
+        "pareto_series": "Revenue, running share",
 
         "arrears_title": "Payments and arrears",
-        "aging_title": "Open invoices by age",
-        "aging_text": "Overdue {overdue}; not yet due {not_due}.",
-        "aging_not_due": "Not due", "aging_1_30": "1–30 days", "aging_31_60": "31–60 days",
-        "aging_61_90": "61–90 days", "aging_90": "Over 90 days", "aging_y": "Open amount",
         "arrears_top": "Largest overdue amounts",
         "arrears_top_text": "Together {amount}, {share} of all that is overdue.",
         "arrears_none": "No customer has an overdue invoice.",
@@ -95,10 +88,9 @@ enum ReportText {
         "effect_fix_text": "Together {revenue} of revenue, {contribution} contribution and {hours} hours a year: the relationships these plans aim to improve.",
         "effect_fix_none": "No fix plan is running.",
 
-        "col_customer": "Customer", "col_proposal": "Proposal", "col_customers": "Customers",
-        "col_revenue": "Revenue", "col_contribution": "Contribution", "col_main_reason": "Main reason",
-        "col_decision": "Decision", "col_overdue": "Overdue", "col_d90": "Over 90 days",
-        "col_days_late": "Avg. days late", "col_date": "Date", "col_step": "Step",
+        "col_customers": "Customers",
+        "col_decision": "Decision", "col_d90": "Over 90 days",
+        "col_days_late": "Avg. days late", "col_step": "Step",
         "col_outcome": "Outcome", "col_by": "By", "col_total": "Total",
         "no_decision": "none yet",
 
@@ -167,22 +159,13 @@ enum ReportText {
         "kf_hhi": "Concentratie (HHI)", "kf_hhi_note": "0–10.000: hoe hoger, hoe meer de omzet op weinig klanten rust",
 
         "profit_title": "Waar de bijdrage vandaan komt",
-        "whale_title": "Walviscurve",
         "whale_text": "Klanten van meest naar minst winstgevend, met het lopende totaal van de bijdrage. De {n} meest winstgevende klanten verdienen {peak} van het totaal; de andere geven {giveback} terug.",
         "whale_text_one": "Klanten van meest naar minst winstgevend, met het lopende totaal van de bijdrage. De meest winstgevende klant verdient {peak} van het totaal; de andere geven {giveback} terug.",
-        "whale_text_flat": "Klanten van meest naar minst winstgevend, met het lopende totaal van de bijdrage. Geen enkele klant heeft een negatieve bijdrage.",
-        "whale_x": "Klanten, meest winstgevend eerst", "whale_y": "Lopend totaal van de bijdrage",
-        "whale_series": "Bijdrage, lopend totaal", "whale_peak": "top {peak}",
-        "pareto_title": "Omzetconcentratie",
         "pareto_text": "Klanten van grootste naar kleinste omzet, met het lopende aandeel in de omzet. De beste 20% van de klanten ({n}) brengt {share} van de omzet.",
-        "pareto_x": "Klanten, grootste omzet eerst", "pareto_y": "Lopend aandeel in de omzet",
-        "pareto_series": "Omzet, lopend aandeel", "pareto_marker": "beste 20%: {share}",
+        "pareto_y": "Lopend aandeel in de omzet",
+        "pareto_series": "Omzet, lopend aandeel",
 
         "arrears_title": "Betalingen en achterstanden",
-        "aging_title": "Openstaande facturen naar ouderdom",
-        "aging_text": "Achterstallig {overdue}; nog niet vervallen {not_due}.",
-        "aging_not_due": "Niet vervallen", "aging_1_30": "1–30 dagen", "aging_31_60": "31–60 dagen",
-        "aging_61_90": "61–90 dagen", "aging_90": "Meer dan 90 dagen", "aging_y": "Openstaand bedrag",
         "arrears_top": "Grootste achterstanden",
         "arrears_top_text": "Samen {amount}, {share} van alle achterstand.",
         "arrears_none": "Geen enkele klant heeft een achterstallige factuur.",
@@ -217,10 +200,9 @@ enum ReportText {
         "effect_fix_text": "Samen {revenue} omzet, {contribution} bijdrage en {hours} uur per jaar: de relaties die deze plannen willen verbeteren.",
         "effect_fix_none": "Er loopt geen verbeterplan.",
 
-        "col_customer": "Klant", "col_proposal": "Voorstel", "col_customers": "Klanten",
-        "col_revenue": "Omzet", "col_contribution": "Bijdrage", "col_main_reason": "Belangrijkste reden",
-        "col_decision": "Besluit", "col_overdue": "Achterstallig", "col_d90": "Meer dan 90 dagen",
-        "col_days_late": "Gem. dagen te laat", "col_date": "Datum", "col_step": "Stap",
+        "col_customers": "Klanten",
+        "col_decision": "Besluit", "col_d90": "Meer dan 90 dagen",
+        "col_days_late": "Gem. dagen te laat", "col_step": "Stap",
         "col_outcome": "Uitkomst", "col_by": "Door", "col_total": "Totaal",
         "no_decision": "nog geen",
 

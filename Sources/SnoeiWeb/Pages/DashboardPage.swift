@@ -205,8 +205,12 @@ func sampleRows(_ curve: [Double], count: Int = 50) -> [Int] {
     return rows
 }
 
+/// One path segment: a `/` inside an id is encoded too. Built once; the dashboard calls
+/// `customerHref` for every dot of the matrix.
+private let pathSegmentAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
+
 func customerHref(_ id: String) -> String {
-    "/customers/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id)
+    "/customers/" + (id.addingPercentEncoding(withAllowedCharacters: pathSegmentAllowed) ?? id)
 }
 
 import Foundation
