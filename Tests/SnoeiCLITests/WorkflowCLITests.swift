@@ -40,6 +40,28 @@ import Testing
         #expect(try cli.run("decide", "C0045", "close", "--by", "Anouk", "--reason", "again").status != 0)
     }
 
+    @Test func theHandOverExportIsALedgerOfTheCustomerAlone() throws {
+        let cli = try demo()
+        defer { cli.cleanUp() }
+        let export = try cli.run("exit", "export", "C0045", "handover")
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stderr.contains("exit done C0045 data_export"))
+        let customers = try String(contentsOfFile: cli.path("handover/customers.csv"), encoding: .utf8)
+        #expect(customers.split(separator: "\n").count == 2, "header and one customer")
+        #expect(customers.contains("C0045"))
+        #expect(!(try String(contentsOfFile: cli.path("handover/incidents.csv"), encoding: .utf8)).contains("C0045"))
+        // The export is a canonical ledger: it imports as it is, and gives the same revenue.
+        #expect(try cli.run("import", "handover", "--database", "handover.sqlite").status == 0)
+        let original = try cli.run(["customer", "C0045"] + Self.asOf)
+        let copy = try cli.run(["customer", "C0045", "--database", "handover.sqlite"] + Self.asOf)
+        // Revenue only: cost prices stay with the firm, so the copy's margin differs on purpose.
+        let revenue = { (text: String) in
+            text.split(separator: "\n").first { $0.contains("Revenue in the last") }?.split(separator: ";").first
+        }
+        #expect(revenue(original.stdout) != nil && revenue(original.stdout) == revenue(copy.stdout))
+        #expect(try cli.run("exit", "export", "NOPE", "x").status == 3)
+    }
+
     @Test func aFixPlanWithAReviewAndItsEffect() throws {
         let cli = try demo()
         defer { cli.cleanUp() }

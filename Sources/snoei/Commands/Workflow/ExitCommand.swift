@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SnoeiCore
+import SnoeiImport
 import SnoeiStore
 
 
@@ -9,7 +10,7 @@ struct ExitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exit",
         abstract: "Prepare and follow an exit through the front door: conversation brief, checklist, board.",
-        subcommands: [Brief.self, Done.self, Board.self],
+        subcommands: [Brief.self, Export.self, Done.self, Board.self],
         defaultSubcommand: Board.self
     )
 
@@ -90,6 +91,30 @@ struct ExitCommand: AsyncParsableCommand {
                     ? "Every step is done; close the decision with `snoei decide \(id) close --by NAME --reason …`."
                     : "Still open: " + open.map(\.rawValue).joined(separator: ", ") + "."))
             }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the customer's own data (invoices, payments, hours, contacts) as a canonical CSV folder to hand over.",
+            discussion: "Cost prices, self-caused flags, deviations, incidents and other assessments of the firm stay out.")
+        @Argument(help: "Customer id.") var id: String
+        @Argument(help: ArgumentHelp("Folder to write into (created if needed).", valueName: "folder")) var folder: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let records = try await Workspace.withExistingStore(database) { try await $0.load() }
+            guard let handover = HandoverExport.records(for: id, in: records) else {
+                throw Terminal.failure("No customer with id \(id).", code: ExitCodes.notFound)
+            }
+            do {
+                try CanonicalLedgerWriter.write(handover, to: URL(fileURLWithPath: folder, isDirectory: true))
+            } catch {
+                throw Terminal.failure("Cannot write \(folder): \(error)", code: ExitCodes.failure)
+            }
+            Terminal.out("Wrote \(handover.rowCount) rows for \(id) to \(folder): \(handover.invoices.count) invoices, "
+                + "\(handover.payments.count) payments, \(handover.timeEntries.count) time entries, \(handover.contacts.count) contacts.")
+            Terminal.note("Once it is handed over: `snoei exit done \(id) data_export`.")
         }
     }
 
