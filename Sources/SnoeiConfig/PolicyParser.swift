@@ -165,6 +165,18 @@ private struct Reader {
                 p.panel.minFeedback = n
             }
         }
+
+        if let t = table(root, [S.privacy]) {
+            typealias K = S.PrivacyKey
+            unknownKeys(t, [S.privacy], allowed: K.all, what: "key")
+            let expected = "a whole number of years from 0 to \(S.maxRetentionYears)"
+            if let n = integer(t, [S.privacy, K.retentionYears], range: 0...S.maxRetentionYears, expected: expected) {
+                p.privacy.retentionYears = n
+            }
+            if let n = integer(t, [S.privacy, K.taxRetentionYears], range: 0...S.maxRetentionYears, expected: expected) {
+                p.privacy.taxRetentionYears = n
+            }
+        }
         return p
     }
 

@@ -25,6 +25,7 @@ struct PolicyRenderer {
         exit()
         tiers()
         panel()
+        privacy()
     }
 
     // MARK: sections
@@ -212,6 +213,27 @@ struct PolicyRenderer {
         key(PolicySchema.PanelKey.minFeedback, String(policy.panel.minFeedback), """
         Complaints plus change requests in the past year at or above which a profitable customer
         is proposed for the panel (number of contacts)
+        """)
+    }
+
+    private mutating func privacy() {
+        typealias K = PolicySchema.PrivacyKey
+        table(PolicySchema.privacy, """
+        Privacy (GDPR/AVG): how long the firm keeps what it holds about a customer. After the
+        retention period `snoei privacy erase` deletes the customer's contacts, hours, notes and
+        assessments and anonymises its name; invoices and payments stay, amounts only, for as
+        long as the tax retention period requires. Check both periods against the rules that
+        apply to the firm.
+        """)
+        key(K.retentionYears, String(policy.privacy.retentionYears), """
+        Years after the relationship ended (the customer's last dated record of any kind, or the
+        end date of a closed exit) after which its data is erased or anonymised
+        (whole years, 0 to \(PolicySchema.maxRetentionYears))
+        """)
+        key(K.taxRetentionYears, String(policy.privacy.taxRetentionYears), """
+        Years invoices and payments are kept after their own date for the tax authorities: 7 is the
+        Dutch fiscal retention duty; other countries set other periods, so set the one that applies
+        (whole years, 0 to \(PolicySchema.maxRetentionYears))
         """)
     }
 

@@ -17,8 +17,10 @@ enum PolicySchema {
     static let exit = "exit"
     static let tiers = "tiers"
     static let panel = "panel"
+    static let privacy = "privacy"
 
-    static let tables = [hourlyRate, contactCost, friction, quadrant, boundaries, redLines, valuesFit, exit, tiers, panel]
+    static let tables = [hourlyRate, contactCost, friction, quadrant, boundaries, redLines, valuesFit, exit, tiers, panel,
+                         privacy]
 
     enum ExitKey {
         static let defaultNoticeDays = "default_notice_days"
@@ -34,6 +36,15 @@ enum PolicySchema {
     enum PanelKey {
         static let minFeedback = "min_feedback"
     }
+
+    enum PrivacyKey {
+        static let retentionYears = "retention_years"
+        static let taxRetentionYears = "tax_retention_years"
+        static let all = [retentionYears, taxRetentionYears]
+    }
+
+    /// Longest retention period accepted (years).
+    static let maxRetentionYears = 100
 
     /// Longest notice period accepted (ten years, in days).
     static let maxNoticeDays = 3650

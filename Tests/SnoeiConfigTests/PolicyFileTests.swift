@@ -27,6 +27,7 @@ func modifiedPolicy() -> Policy {
         ServiceTier(name: "plus", minRevenue: Money(cents: 100), contactPerson: false, capacityHours: 1),
     ])
     p.panel.minFeedback = 8
+    p.privacy = PrivacyPolicy(retentionYears: 5, taxRetentionYears: 10)
     return p
 }
 
@@ -81,6 +82,7 @@ func modifiedPolicy() -> Policy {
                             contactPerson: rng.next() % 2 == 0, capacityHours: rng.unit() * 500)
             })
             p.panel.minFeedback = Int(rng.next() % 20)
+            p.privacy = PrivacyPolicy(retentionYears: Int(rng.next() % 101), taxRetentionYears: Int(rng.next() % 101))
             let text = PolicyFile.render(p)
             #expect(try PolicyFile.parse(text, file: "r.toml") == p, "\(text)")
         }
@@ -264,8 +266,8 @@ func modifiedPolicy() -> Policy {
             if !line.hasPrefix("[") { keys += 1 }
         }
         // 6 rates + 3 contact costs + 1 + 8 weights + 8 saturations + 2 quadrant + 7 boundaries + 2 red lines
-        // + 1 values-fit minimum + the criteria + 1 exit + 3 per tier + 1 panel.
-        #expect(keys == 38 + policy.valuesFit.criteria.count + 2 + 3 * policy.tiers.tiers.count)
+        // + 1 values-fit minimum + the criteria + 1 exit + 3 per tier + 1 panel + 2 privacy.
+        #expect(keys == 38 + policy.valuesFit.criteria.count + 2 + 3 * policy.tiers.tiers.count + 2)
     }
 
     @Test func renderedTextReadsWell() {
@@ -446,4 +448,48 @@ struct SplitMix {
     }
     /// Uniform in [0, 1) with all 53 bits.
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
+
+/// The privacy part of the policy: how long customer data and invoices are kept.
+@Suite struct PolicyFilePrivacyTests {
+    @Test func defaultsAreRenderedWithComments() {
+        let text = PolicyFile.render(.standard)
+        #expect(Policy.standard.privacy == PrivacyPolicy(retentionYears: 2, taxRetentionYears: 7))
+        #expect(text.contains("[privacy]\n\n# Years after the relationship ended"))
+        #expect(text.contains("(whole years, 0 to 100)\nretention_years = 2\n"))
+        #expect(text.contains("# Years invoices and payments are kept after their own date"))
+        #expect(text.contains("\ntax_retention_years = 7\n"))
+        // The last table of the file.
+        let privacy = text.range(of: "[privacy]")!.lowerBound, panel = text.range(of: "[panel]")!.lowerBound
+        #expect(panel < privacy)
+    }
+
+    @Test func aPartialTableKeepsTheOtherDefault() throws {
+        let p = try PolicyFile.parse("[privacy]\nretention_years = 3\n", file: "snoei.toml")
+        #expect(p.privacy == PrivacyPolicy(retentionYears: 3, taxRetentionYears: 7))
+        let q = try PolicyFile.parse("[privacy]\ntax_retention_years = 10\n", file: "snoei.toml")
+        #expect(q.privacy == PrivacyPolicy(retentionYears: 2, taxRetentionYears: 10))
+        var expected = Policy.standard
+        expected.privacy.taxRetentionYears = 10
+        #expect(q == expected)
+    }
+
+    @Test func wrongValuesNameTheKey() throws {
+        let text = """
+        [privacy]
+        retention_years = -1
+        tax_retention_years = 7.5
+        keep_forever = true
+        """
+        let error = #expect(throws: PolicyFileError.self) { try PolicyFile.parse(text, file: "snoei.toml") }
+        let lines = (error?.description ?? "").split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines.contains("snoei.toml:2:1: privacy.retention_years: expected a whole number of years from 0 to 100, found -1"))
+        #expect(lines.contains("snoei.toml:3:1: privacy.tax_retention_years: expected a whole number of years from 0 to 100, found 7.5"))
+        #expect(lines.contains { $0.hasPrefix("snoei.toml:4:1: privacy.keep_forever: unknown key") })
+        let tooLong = #expect(throws: PolicyFileError.self) {
+            try PolicyFile.parse("[privacy]\ntax_retention_years = 101\n", file: "t.toml")
+        }
+        #expect(tooLong?.description.contains("found 101") == true)
+    }
 }

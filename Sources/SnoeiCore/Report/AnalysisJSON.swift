@@ -22,7 +22,7 @@ public enum AnalysisJSON {
         w.endObject()
     }
 
-    static func writePortfolio(_ w: inout JSONWriter, _ a: Analysis) {
+    public static func writePortfolio(_ w: inout JSONWriter, _ a: Analysis) {
         let p = a.portfolio
         w.beginObject("portfolio")
         w.int("customers", p.customers)
@@ -52,7 +52,7 @@ public enum AnalysisJSON {
         w.endObject()
     }
 
-    static func writeCustomer(_ w: inout JSONWriter, _ a: Analysis, _ row: Int, _ text: TextRenderer) {
+    public static func writeCustomer(_ w: inout JSONWriter, _ a: Analysis, _ row: Int, _ text: TextRenderer) {
         let f = a.customers[row], v = a.verdicts[row], c = a.ledger.customers
         w.beginObject()
         w.string("customer_id", c.ids[row]); w.string("name", c.names[row])
