@@ -28,6 +28,9 @@ public struct CanonicalLedgerReader: Sendable {
 
     public init(options: ImportOptions = .init()) { self.options = options }
 
+    /// The file names a ledger folder may hold, in reading order.
+    public static var fileNames: [String] { LedgerSchema.all.map(\.file) }
+
     /// Throws `LedgerReadError` only when the folder or a file in it cannot be read at all.
     public func read(folder: URL, knownCustomerIds: Set<String> = [],
                      progress: (@Sendable (ImportProgress) -> Void)? = nil) throws -> ReadResult {

@@ -61,6 +61,23 @@ extension LedgerStore {
         try await meta("ledger_version")
     }
 
+    /// Logs one incident as a new row. `apply` keys rows without an id by their occurrence in
+    /// the import, so applying a single incident would overwrite the day's first incident of
+    /// the same kind; here the next free occurrence number is taken instead, in one transaction.
+    public func appendIncident(_ incident: IncidentRecord) async throws {
+        let table = LedgerTables.incidents
+        try await Transaction.run(on: db) { tx in
+            let prefix = table.identity(incident) + "\u{1F}#"
+            let rows = try await tx.select().column("row_key").from(table.name)
+                .where("customer_id", .equal, SQLBind(incident.customerId))
+                .where("date", .equal, SQLBind(incident.date.iso))
+                .where("kind", .equal, SQLBind(incident.kind.rawValue)).all()
+            let taken = try rows.compactMap { Int(try $0.decode(column: "row_key", as: String.self).dropFirst(prefix.count)) }
+            try await self.insert(table, [(prefix + String((taken.max() ?? 0) + 1), incident)], on: tx)
+            try await Self.bumpLedgerVersion(on: tx)
+        }
+    }
+
     private static func bumpLedgerVersion(on tx: any SQLDatabase) async throws {
         try await setMeta("ledger_version", UUID().uuidString, on: tx)
     }
@@ -98,7 +115,7 @@ extension LedgerStore {
     private func insert<R>(_ table: LedgerTable<R>, _ rows: [(String, R)], on tx: any SQLDatabase) async throws {
         var start = 0
         while start < rows.count {
-            let end = min(start + Self.insertBatch, rows.count)
+            let end = min(start + tx.rowsPerInsert(columns: 1 + table.columns.count), rows.count)
             let builder = tx.insert(into: table.name).columns([table.keyColumn] + table.columns)
             for (key, record) in rows[start..<end] {
                 builder.values([SQLBind(key) as any SQLExpression] + table.cells(record).map(\.expression))

@@ -13,6 +13,8 @@ enum Schema {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "create_ledger_tables", prepare: createLedgerTables),
         Migration(version: 2, name: "create_workflow_tables", prepare: createWorkflowTables),
+        Migration(version: 3, name: "create_user_tables", prepare: createUserTables),
+        Migration(version: 4, name: "create_access_log", prepare: createAccessLog),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }

@@ -4,7 +4,10 @@ public import SnoeiCore
 public enum StoreError: Error, CustomStringConvertible, Sendable {
     case corrupt(table: String, column: String, value: String)
     case newerSchema(found: Int, supported: Int)
+    /// `path` is an SQLite path or a PostgreSQL URL without its password; `reason` never holds one.
     case cannotOpen(path: String, reason: String)
+    /// A `--database` / `SNOEI_DATABASE` value that names no usable database (password redacted).
+    case badLocation(String, reason: String)
     /// No decision with this id.
     case unknownDecision(id: String)
     /// The decision is no longer where the step started from: someone else moved it.
@@ -22,6 +25,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "The database was written by a newer Snoei (schema version \(found); this version knows up to \(supported)). Upgrade Snoei."
         case .cannotOpen(let path, let reason):
             "Cannot open the database \(path): \(reason)"
+        case .badLocation(let location, let reason):
+            "Cannot use the database location \(location): \(reason)"
         case .unknownDecision(let id):
             "There is no decision \(id)."
         case .staleDecision(let id, let state, let expected):

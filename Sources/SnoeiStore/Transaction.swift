@@ -4,17 +4,24 @@ import SQLKit
 /// throws. `rollbackOnly` runs the body and then rolls back anyway (a dry run that reports
 /// exactly what a real run would do).
 ///
-/// Transactions run one at a time. A store is one SQLite connection, and `withSession` on it
-/// hands out that same connection, so two transactions at once (the web app serving two
-/// requests) would interleave their statements: the second `BEGIN` fails, its `ROLLBACK`
-/// undoes the first one's work, and the first one's remaining statements run outside any
-/// transaction. The gate queues them instead. Never start a transaction inside another one's
-/// body: it would wait for itself.
+/// On SQLite, transactions run one at a time. A store is one SQLite connection, and
+/// `withSession` on it hands out that same connection, so two transactions at once (the web
+/// app serving two requests) would interleave their statements: the second `BEGIN` fails, its
+/// `ROLLBACK` undoes the first one's work, and the first one's remaining statements run
+/// outside any transaction. The gate queues them instead. Never start a transaction inside
+/// another one's body: it would wait for itself.
+///
+/// On PostgreSQL, `withSession` leases one pooled connection for the whole body
+/// (`PooledPostgresDatabase`), so every transaction has a connection of its own and they run
+/// side by side, isolated by the server; the gate is not used.
 enum Transaction {
     static func run<T: Sendable>(
         on db: any SQLDatabase, rollbackOnly: Bool = false,
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
+        guard db.dialectKind == .sqlite else {
+            return try await runNow(on: db, rollbackOnly: rollbackOnly, body)
+        }
         await gate.enter()
         do {
             let result = try await runNow(on: db, rollbackOnly: rollbackOnly, body)
@@ -27,7 +34,7 @@ enum Transaction {
     }
 
     /// One gate for the process: a single SQLite connection serialises every statement
-    /// anyway. A pooled PostgreSQL database gets a session per transaction and can do without.
+    /// anyway. A pooled PostgreSQL database gets a connection per transaction and does without.
     private static let gate = TransactionGate()
 
     private static func runNow<T: Sendable>(

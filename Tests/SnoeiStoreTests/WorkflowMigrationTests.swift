@@ -27,14 +27,15 @@ import Testing
         }
 
         try await LedgerStore.with(path: path) { store throws in
-            #expect(try await store.schemaVersion() == 2)
+            #expect(try await store.schemaVersion() == Schema.latestVersion)
             #expect(try await store.load() == inStoreOrder(ledger))
             #expect(try await store.ledgerVersion() == "v1")
             #expect(try await store.workflowVersion() == nil)
             let names = try await store.db.select().column("version").column("name").from("schema_migrations")
                 .orderBy("version").all()
                 .map { "\(try $0.decode(column: "version", as: Int64.self)) \(try $0.decode(column: "name", as: String.self))" }
-            #expect(names == ["1 create_ledger_tables", "2 create_workflow_tables"])
+            #expect(Array(names.prefix(2)) == ["1 create_ledger_tables", "2 create_workflow_tables"])
+            #expect(names.count == Schema.migrations.count)
             // The new tables are there, empty, and usable.
             #expect(try await store.decisions().isEmpty)
             let opened = try await store.openDecision(customerId: "C1", proposed: .letGo, actor: "Anouk",
@@ -43,7 +44,7 @@ import Testing
         }
         // Opening again migrates nothing more and still finds both.
         try await LedgerStore.with(path: path) { store throws in
-            #expect(try await store.schemaVersion() == 2)
+            #expect(try await store.schemaVersion() == Schema.latestVersion)
             #expect(try await store.load() == inStoreOrder(ledger))
             #expect(try await store.decisions().count == 1)
         }
@@ -52,7 +53,7 @@ import Testing
     @Test func aNewDatabaseHasEveryWorkflowTable() async throws {
         try await withMemoryStore { store throws in
             #expect(try await store.schemaVersion() == Schema.latestVersion)
-            #expect(Schema.latestVersion == 2)
+            #expect(Schema.latestVersion >= 2)
             for table in ["decisions", "decision_events", "boundary_notices", "fix_plans", "partners",
                           "partner_specialities", "exits", "exit_steps", "leave_requests"] {
                 #expect(try await tableRowCount(table, in: store) == 0, "\(table)")
