@@ -17,6 +17,9 @@ public struct WebConfiguration: Sendable {
     /// How often the server checks for a changed ledger or policy.
     public var refreshInterval: Duration = .seconds(2)
     public var logLevel: Logger.Level = .info
+    /// Sessions, lock-out and cookie settings; `Secure` cookies are dropped only when the
+    /// server listens on loopback (plain http on the same machine).
+    public var auth = AuthSettings()
 
     public init() {}
 }
@@ -30,8 +33,12 @@ public func buildApplication(_ config: WebConfiguration) async throws -> some Ap
                                asOf: config.asOf)
     let router: Router<BasicRequestContext>
     do {
+        // Every page needs a signed-in user: without users nobody could use the server.
+        guard try await store.userCount() > 0 else { throw WebError.noUsers }
         try await state.refresh(force: true)
-        router = try await buildRouter(state: state)
+        var auth = config.auth
+        if ["127.0.0.1", "localhost", "::1"].contains(config.host) { auth.secureCookies = false }
+        router = try await buildRouter(state: state, auth: auth)
     } catch {
         try? await store.close()
         throw error
@@ -45,13 +52,19 @@ public func buildApplication(_ config: WebConfiguration) async throws -> some Ap
 }
 
 /// The routes; a separate function so tests can exercise them without a socket.
-public func buildRouter(state: PortfolioState) async throws -> Router<BasicRequestContext> {
+public func buildRouter(state: PortfolioState, auth: AuthSettings = .init()) async throws -> Router<BasicRequestContext> {
     let views = try await Views.load()
     let router = Router()
+    let authenticator = Authenticator(store: state.store, settings: auth)
     router.addMiddleware {
         LogRequestsMiddleware(.info)
+        SecurityHeadersMiddleware()
         LanguageCookieMiddleware()
+        AuthMiddleware(authenticator: authenticator, state: state, views: views)
     }
+    LoginController(authenticator: authenticator, state: state, views: views).addRoutes(to: router)
+    APIController(state: state).addRoutes(to: router)
+    OpenAPIController().addRoutes(to: router)
     let pages = PageController(state: state, views: views)
     pages.addRoutes(to: router)
     WorkflowController(state: state, views: views).addRoutes(to: router)

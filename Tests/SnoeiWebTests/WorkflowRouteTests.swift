@@ -12,14 +12,15 @@ import Testing
             #expect(page.text.contains("id=\"decision\""))
             #expect(page.text.contains("value=\"confirm\""))
             // Changing needs a reason: refused, nothing recorded.
-            let refused = try await client.postForm("/customers/C0045/decision", [("step", "change"), ("to", "keep"), ("by", "Anouk")])
+            let refused = try await client.postForm("/customers/C0045/decision", [("step", "change"), ("to", "keep"), ("by", "Someone Else")])
             #expect(refused.status == .seeOther)
             #expect(refused.headers[.location]?.contains("decision_error") == true)
             #expect(try await fixture.state.store.events(customerId: "C0045").isEmpty)
 
-            let confirmed = try await client.postForm("/customers/C0045/decision", [("step", "confirm"), ("by", "Anouk"), ("reason", "")])
+            let confirmed = try await client.postForm("/customers/C0045/decision", [("step", "confirm"), ("by", "Someone Else"), ("reason", "")])
             #expect(confirmed.status == .seeOther)
-            #expect(confirmed.headers[.setCookie]?.contains("snoei_name=Anouk") == true)
+            // Who decided is the signed-in user, not a name typed in the form.
+            #expect(try await fixture.state.store.events(customerId: "C0045").first?.actor == "Anouk Admin")
             let decision = try #require(try await fixture.state.store.openDecision(customerId: "C0045"))
             #expect(decision.state == .exit)
             let after = try await client.get(confirmed.headers[.location] ?? "/")
@@ -30,6 +31,16 @@ import Testing
             #expect(brief.status == .ok)
             #expect(brief.text.contains("not an e-mail"))
             #expect(!brief.text.contains("class=\"alert\" role=\"status\""))  // not a draft: the decision is an exit
+            #expect(brief.text.contains("href=\"/customers/C0045/handover.json\""))
+
+            let handover = try await client.get("/customers/C0045/handover.json")
+            #expect(handover.headers[.contentDisposition]?.contains("handover-C0045.json") == true)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(handover.text.utf8)) as? [String: Any])
+            let invoices = try #require(json["invoices"] as? [[String: Any]])
+            #expect(invoices.count == fixture.state.snapshot.records.invoices.filter { $0.customerId == "C0045" }.count)
+            #expect(invoices.allSatisfy { $0["customer_id"] as? String == "C0045" && $0["cost"] is NSNull })
+            #expect(json["incidents"] == nil, "the firm's incident notes stay with the firm")
+            #expect(try await client.get("/customers/NOPE/handover.json").status == .notFound)
 
             let board = try await client.get("/exits")
             #expect(board.text.contains("data-customer=\"C0045\""))

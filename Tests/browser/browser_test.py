@@ -43,9 +43,30 @@ def shot(driver, name):
     driver.save_screenshot(f"{SHOTS}/{name}.png")
 
 
+def sign_in(driver, user="demo", password="snoei-demo"):
+    """Every page needs a signed-in user: the demo database has one administrator."""
+    driver.get(BASE + "/")
+    check("/login" in driver.current_url, f"signed out, a page sends you to the login ({driver.current_url})")
+    driver.find_element(By.NAME, "user").send_keys(user)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form.login button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda drv: "/login" not in drv.current_url)
+
+
 d = browser(1280, 900)
 d.implicitly_wait(2)
 try:
+    # Signing in: a wrong password is refused with a message, the right one opens the dashboard.
+    d.get(BASE + "/customers")
+    check("/login?next=/customers" in d.current_url, f"redirected to the login page ({d.current_url})")
+    d.find_element(By.NAME, "user").send_keys("demo")
+    d.find_element(By.NAME, "password").send_keys("not the password")
+    d.find_element(By.CSS_SELECTOR, "form.login button[type=submit]").click()
+    check(len(d.find_elements(By.CSS_SELECTOR, ".alert[role=alert]")) == 1, "a wrong password is refused with a message")
+    shot(d, "00-login-en")
+    sign_in(d)
+    check(d.find_element(By.CSS_SELECTOR, "form.who span").text.startswith("Demo"), "the signed-in user is shown")
+
     # Dashboard: key figures, four charts with accessible titles, the decisions list.
     d.get(BASE + "/")
     check(d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "dashboard is in English by default")
@@ -118,11 +139,11 @@ try:
 
     # Decide and act: confirm the exit proposal for C0045, read the brief, tick a step.
     d.get(BASE + "/customers/C0045")
-    d.find_element(By.NAME, "by").send_keys("Anouk")
     d.find_element(By.CSS_SELECTOR, '#decision button[value="confirm"]').click()
     wait_for_url(d, "saved=1")
     check("exit" in d.find_element(By.CSS_SELECTOR, "#decision .badge").text, "decision recorded as an exit")
-    check(len(d.find_elements(By.CSS_SELECTOR, "#decision .trail li")) == 1, "audit trail shows the step")
+    trail = d.find_elements(By.CSS_SELECTOR, "#decision .trail li")
+    check(len(trail) == 1 and "Demo" in trail[0].text, "audit trail shows the step under the signed-in user")
     shot(d, "09-decision-en")
     d.find_element(By.CSS_SELECTOR, '#decision a[href$="/exit-brief"]').click()
     wait_for_url(d, "/exit-brief")
@@ -151,12 +172,19 @@ try:
     check(d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "nl", "language remembered")
     check("€ 5.300,00" in d.page_source, "Dutch money on the customer page")
     shot(d, "07-customer-nl")
+
+    # Signing out ends the session: pages send you to the login again.
+    d.find_element(By.CSS_SELECTOR, "form.who button[type=submit]").click()
+    wait_for_url(d, "/login")
+    d.get(BASE + "/customers/C0038")
+    check("/login" in d.current_url, "after signing out, pages need a sign-in again")
 finally:
     d.quit()
 
 # A phone-sized window: the dashboard still reads.
 p = browser(390, 844, phone=True)
 try:
+    sign_in(p)
     p.get(BASE + "/")
     viewport = p.execute_script("return window.innerWidth")
     width = p.execute_script("return document.documentElement.scrollWidth")

@@ -47,7 +47,6 @@ struct PageController: Sendable {
         var panel = DecisionPanel(chrome: chrome, customerId: id, proposal: snapshot.analysis.verdicts[row].recommendation,
                                   decision: latest,
                                   events: events)
-        panel.by = request.cookies["snoei_name"]?.value.removingPercentEncoding ?? ""
         panel.error = query["decision_error"]
         if query["saved"] != nil, let latest { panel.flash = chrome.t("decision_saved", ["state": chrome.t("state_" + latest.state.rawValue)]) }
         page.decision = panel

@@ -18,6 +18,9 @@ struct WorkflowController: Sendable {
         router.get("/customers/:id/exit-brief") { request, context in
             try await self.exitBrief(request, id: Self.id(context))
         }
+        router.get("/customers/:id/handover.json") { _, context in
+            try self.handover(id: Self.id(context))
+        }
         router.post("/customers/:id/fixplan") { request, context in
             try await self.fixPlan(request, id: Self.id(context))
         }
@@ -47,7 +50,7 @@ struct WorkflowController: Sendable {
         let form = try await Self.form(request)
         let snapshot = state.snapshot
         guard let row = snapshot.analysis.row(of: id) else { throw HTTPError(.notFound) }
-        let by = (form["by"] ?? "").trimmingCharacters(in: .whitespaces)
+        let by = Self.actor
         let back = customerHref(id)
         guard let step = form["step"].flatMap(DecisionStep.init(rawValue:)) else {
             return Self.redirect(link(back, [("decision_error", "Unknown step.")]) + "#decision")
@@ -64,12 +67,7 @@ struct WorkflowController: Sendable {
         } catch {
             return Self.redirect(link(back, [("decision_error", "\(error)")]) + "#decision")
         }
-        var response = Self.redirect(link(back, [("saved", "1")]) + "#decision")
-        if !by.isEmpty {
-            response.setCookie(Cookie(name: "snoei_name", value: by.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
-                                      maxAge: 365 * 24 * 3600, path: "/", httpOnly: true, sameSite: .lax))
-        }
-        return response
+        return Self.redirect(link(back, [("saved", "1")]) + "#decision")
     }
 
     func decisions(_ request: Request) async throws -> Response {
@@ -103,10 +101,9 @@ struct WorkflowController: Sendable {
             throw HTTPError(.badRequest, message: "kind and a severity of 1 to 5 are required")
         }
         let note = form["note"].flatMap { $0.isEmpty ? nil : $0 }
-        let by = (form["by"] ?? "").trimmingCharacters(in: .whitespaces)
-        var records = LedgerRecords()
-        records.incidents = [IncidentRecord(customerId: id, date: state.snapshot.asOf, kind: kind, severity: severity, note: note)]
-        _ = try await state.store.apply(records)
+        let by = Self.actor
+        try await state.store.appendIncident(IncidentRecord(customerId: id, date: state.snapshot.asOf, kind: kind,
+                                                            severity: severity, note: note))
         let policy = state.snapshot.policy
         if Deescalation.isRedLine(kind: kind, severity: severity, policy: policy) {
             _ = try await state.store.openDecision(customerId: id, proposed: .letGo, actor: by.isEmpty ? "?" : by,
@@ -190,11 +187,27 @@ struct WorkflowController: Sendable {
         let ctx: [String: Any] = [
             "title": brief.title, "name": a.ledger.customers.names[row], "customerHref": customerHref(id),
             "draft": decision?.state != .exit, "warnings": warnings, "action": customerHref(id) + "/exit-brief",
+            "handoverHref": customerHref(id) + "/handover.json",
             "partners": ranked.map { ["value": $0.partner.partnerId, "label": $0.partner.name,
                                       "selected": $0.partner.partnerId == chosen?.partner.partnerId] as [String: Any] },
             "sections": brief.sections.map { ["title": $0.title, "lines": $0.lines] as [String: Any] },
         ]
         return Self.html(views.render("exit_brief", ctx, chrome: chrome, title: brief.title))
+    }
+
+    /// The leaving customer's own data to hand over (see `HandoverExport` for what stays out).
+    func handover(id: String) throws -> Response {
+        let snapshot = state.snapshot
+        guard let records = HandoverExport.records(for: id, in: snapshot.records) else { throw HTTPError(.notFound) }
+        let json = LedgerRecordsJSON.render(records) { w in
+            w.string("customer_id", id)
+            w.string("as_of", snapshot.asOf.iso)
+        }
+        // The id goes into a header: keep only characters that cannot break it.
+        let safe = String(id.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") })
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8",
+                                               .contentDisposition: "attachment; filename=\"handover-\(safe).json\""],
+                        body: .init(byteBuffer: ByteBuffer(string: json)))
     }
 
     // MARK: Fix plans, boundaries, leave requests
@@ -228,7 +241,7 @@ struct WorkflowController: Sendable {
         guard state.snapshot.analysis.row(of: id) != nil,
               let kind = form["kind"].flatMap(BoundaryKind.init(rawValue:)),
               let channel = form["channel"].flatMap(Channel.init(rawValue:)) else { throw HTTPError(.badRequest) }
-        let by = (form["by"] ?? "").trimmingCharacters(in: .whitespaces)
+        let by = Self.actor
         guard !by.isEmpty else { throw HTTPError(.badRequest, message: "who told it is required") }
         try await state.store.addBoundaryNotice(BoundaryNotice(customerId: id, kind: kind, date: state.snapshot.asOf,
                                                                channel: channel, by: by))
@@ -300,6 +313,9 @@ struct WorkflowController: Sendable {
         var request = request
         return FormBody(String(buffer: try await request.collectBody(upTo: 1 << 20)))
     }
+
+    /// Who acts: the signed-in user's display name, as the audit trail records it.
+    static var actor: String { Identity.current?.actorName ?? "" }
 
     static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])

@@ -20,6 +20,7 @@ struct Views: Sendable {
     func fragment(_ template: String, _ content: [String: Any], chrome: PageChrome) -> String {
         var page = content
         page["t"] = chrome.texts
+        page["csrf"] = Identity.current?.csrfToken ?? ""
         return library.render(page, withTemplate: template) ?? ""
     }
 
@@ -27,6 +28,7 @@ struct Views: Sendable {
         var page = content
         page["t"] = chrome.texts
         page["lang"] = chrome.language.rawValue
+        page["csrf"] = Identity.current?.csrfToken ?? ""
         let body = library.render(page, withTemplate: template) ?? ""
         var layout = chrome.layoutContext
         layout["title"] = title
@@ -38,10 +40,12 @@ struct Views: Sendable {
 enum WebError: Error, CustomStringConvertible {
     case missingResources
     case missingTemplates(String)
+    case noUsers
     var description: String {
         switch self {
         case .missingResources: "The web app's resources are missing from the bundle."
         case .missingTemplates(let path): "The web app's templates are missing from \(path)."
+        case .noUsers: "No users yet, so nobody could sign in. Add the first administrator: snoei user add NAME --role admin"
         }
     }
 }
@@ -60,7 +64,9 @@ struct PageChrome {
     var layoutContext: [String: Any] {
         let nav: [[String: Any]] = [("/", "nav_dashboard"), ("/customers", "nav_customers"),
                                     ("/scenario", "nav_scenario"), ("/decisions", "nav_decisions"),
-                                    ("/exits", "nav_exits"), ("/service", "nav_service"), ("/policy", "nav_policy"), ("/report", "nav_report")].map { href, key in
+                                    ("/exits", "nav_exits"), ("/service", "nav_service"), ("/policy", "nav_policy"), ("/report", "nav_report")]
+            .filter { href, _ in Self.mayOpen(href) }
+            .map { href, key in
             let current = href == "/" ? path == "/" : path.hasPrefix(href)
             return ["href": href, "label": t(key), "current": current]
         }
@@ -68,7 +74,19 @@ struct PageChrome {
             ["code": l.rawValue, "label": l == .nl ? "Nederlands" : "English", "current": l == language,
              "href": link(path, query.filter { $0.0 != "lang" } + [("lang", l.rawValue)])]
         }
-        return ["lang": language.rawValue, "t": texts, "nav": nav, "languages": languages, "footer": footer]
+        var layout: [String: Any] = ["lang": language.rawValue, "t": texts, "nav": nav, "languages": languages, "footer": footer]
+        if let identity = Identity.current {
+            layout["user"] = ["name": identity.user.displayName, "role": t("role_" + identity.user.role.rawValue),
+                              "csrf": identity.csrfToken ?? ""]
+        }
+        return layout
+    }
+
+    /// Navigation shows only pages the signed-in user may open (no one is signed in on the
+    /// login page: it shows none).
+    static func mayOpen(_ href: String) -> Bool {
+        guard let user = Identity.current?.user, let match = RouteAccess.match(.get, href) else { return false }
+        return Access.allows(user.role, match.rule.action)
     }
 }
 
