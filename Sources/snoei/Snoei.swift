@@ -18,6 +18,8 @@ struct Snoei: AsyncParsableCommand {
             SimulateCommand.self, PolicyCommand.self, ExportCommand.self, ServeCommand.self, ReportCommand.self,
             DecideCommand.self, DecisionsCommand.self, FixPlanCommand.self, ExitCommand.self, PartnerCommand.self,
             LeaveCommand.self, IncidentCommand.self, BoundaryCommand.self, TiersCommand.self, PanelCommand.self,
+            PrivacyCommand.self,
+            UserCommand.self,
         ]
     )
 }

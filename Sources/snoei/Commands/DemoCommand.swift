@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SnoeiCore
 import SnoeiStore
+import SnoeiWeb
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,6 +57,13 @@ struct DemoCommand: AsyncParsableCommand {
             try await store.replaceAll(records)
             try await store.setMeta("demo_seed", String(seed))
             try await store.setMeta("demo_end", end.iso)
+            // The demo database gets one administrator with a published password, so
+            // `snoei serve` can be tried at once; a database with users keeps its own.
+            if try await store.userCount() == 0 {
+                try await store.saveUser(UserRecord(
+                    userId: DemoCommand.demoUser, displayName: "Demo", role: .admin,
+                    passwordHash: Credentials.hashPassword(DemoCommand.demoPassword, cost: 10), createdAt: Date().ISO8601Format()))
+            }
         }
         let analysis = Analysis(ledger: try Ledger(records: records), policy: resolvedPolicy, asOf: end)
         let lang = language.language
@@ -72,5 +80,12 @@ struct DemoCommand: AsyncParsableCommand {
         }
         Terminal.out("  snoei simulate --drop C0045,C0003\(flags)")
         Terminal.out("  snoei analyze --format json\(flags)")
+        Terminal.out("  snoei serve" + (database.database.map { " --database \($0)" } ?? "")
+                     + L("     (sign in as \(Self.demoUser) / \(Self.demoPassword))", "     (aanmelden als \(Self.demoUser) / \(Self.demoPassword))"))
     }
+
+    /// The demo firm's administrator. Its password is public: remove the user
+    /// (`snoei user remove demo`) before a database holds real data.
+    static let demoUser = "demo"
+    static let demoPassword = "snoei-demo"
 }

@@ -63,6 +63,7 @@ extension FixOutcome: ExpressibleByArgument {}
 extension Channel: ExpressibleByArgument {}
 extension IncidentKind: ExpressibleByArgument {}
 extension BoundaryKind: ExpressibleByArgument {}
+extension Role: ExpressibleByArgument {}
 
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }

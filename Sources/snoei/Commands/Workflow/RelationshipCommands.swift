@@ -58,11 +58,11 @@ struct IncidentCommand: AsyncParsableCommand {
         for finding in WordingCheck.findings(in: note ?? "", language: language.language) {
             Terminal.note("warning: the note contains “\(finding.word)”, which reads as a judgement; describe what happened instead.")
         }
-        var records = LedgerRecords()
-        records.incidents = [IncidentRecord(customerId: id, date: day, kind: kind, severity: severity, note: note)]
         let known = try await Workspace.withExistingStore(database) { try await $0.customerIds() }
         guard known.contains(id) else { throw Terminal.failure("No customer with id \(id).", code: ExitCodes.notFound) }
-        _ = try await Workspace.withExistingStore(database) { try await $0.apply(records) }
+        try await Workspace.withExistingStore(database) { store in
+            try await store.appendIncident(IncidentRecord(customerId: id, date: day, kind: kind, severity: severity, note: note))
+        }
         Terminal.out("Logged: \(kind.rawValue), severity \(severity), \(day.iso).")
         Terminal.out("")
         for line in Deescalation.suggestion(for: kind, severity: severity, language: language.language) {
