@@ -22,6 +22,7 @@ import Testing
         let decide: [Role: Outcome] = [.admin: .allowed, .viewer: .forbidden, .accountManager: .allowed, .creditControl: .forbidden]
         let adminOnly: [Role: Outcome] = [.admin: .allowed, .viewer: .forbidden, .accountManager: .forbidden, .creditControl: .forbidden]
         let notOwn: [Role: Outcome] = [.admin: .allowed, .viewer: .allowed, .accountManager: .forbidden, .creditControl: .allowed]
+        let export: [Role: Outcome] = [.admin: .allowed, .viewer: .forbidden, .accountManager: .forbidden, .creditControl: .allowed]
         return [
             ("GET", "/", portfolio),
             ("GET", "/customers", all),
@@ -29,6 +30,11 @@ import Testing
             ("GET", "/customers/OTHER", notOwn),
             ("GET", "/customers/C0045/exit-brief", followUp),
             ("GET", "/customers/C0045/handover.json", followUp),
+            ("GET", "/customers/OTHER/handover.json", [.admin: .allowed, .viewer: .forbidden, .accountManager: .forbidden, .creditControl: .allowed]),
+            ("GET", "/customers/C0045/privacy", export),
+            ("GET", "/customers/C0045/privacy.json", export),
+            ("GET", "/customers/OTHER/privacy", export),
+            ("GET", "/customers/OTHER/privacy.json", export),
             ("GET", "/scenario", portfolio),
             ("GET", "/policy", portfolio),
             ("GET", "/service", portfolio),
@@ -107,7 +113,8 @@ import Testing
             let page = try await client.get("/customers/C0045?timeline=all")
             #expect(page.status == .seeOther)
             #expect(page.headers[.location] == "/login?next=/customers/C0045%3Ftimeline%3Dall")
-            for path in ["/", "/customers", "/report", "/decisions", "/customers/C0045/handover.json", "/nope"] {
+            for path in ["/", "/customers", "/report", "/decisions", "/customers/C0045/handover.json",
+                         "/customers/C0045/privacy", "/customers/C0045/privacy.json", "/nope"] {
                 let r = try await client.get(path)
                 #expect(r.status == .seeOther && r.headers[.location]?.hasPrefix("/login") == true, "\(path)")
                 #expect(!r.text.contains("C0045"), "\(path) leaks nothing")

@@ -86,6 +86,9 @@ struct APIController: Sendable {
         }
         let decisions = try await state.store.decisions(customerId: customerId)
         let events = try await state.store.events(customerId: customerId)
+        if AccessLogger.showsNotes(incidents: 0, deviations: 0, decisionEvents: events) {
+            try await state.accessLog.viewedNotes(customerId, on: "API: decisions with their reasons")
+        }
         var w = JSONWriter(pretty: false)
         w.beginObject()
         w.beginArray("data")
@@ -134,6 +137,7 @@ struct APIController: Sendable {
                                                   from: open.state, proposed: open.proposed, chosen: step == .change ? chosen : nil,
                                                   reason: object["reason"] as? String ?? "")
             let saved = try await state.store.record(event)
+            try await state.accessLog.changed(id, "decision step \(step.rawValue) (API)")
             var w = JSONWriter(pretty: false)
             Self.write(&w, saved, events: [event])
             return APIResponse.json(w.output, status: .created)

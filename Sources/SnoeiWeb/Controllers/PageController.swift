@@ -56,10 +56,18 @@ struct PageController: Sendable {
             notices: try await state.store.boundaryNotices(customerId: id),
             latestLeave: try await state.store.leaveRequests(customerId: id).last, showLeave: query["left"] != nil)
         page.relationship = views.fragment("relationship", relationship.context(), chrome: chrome)
+        let privacyHref = customerHref(id) + "/privacy"
+        if PageChrome.mayOpen(privacyHref) { page.privacyHref = privacyHref }
         if let kind = query["incident"].flatMap(IncidentKind.init(rawValue:)), let severity = query["severity"].flatMap(Int.init) {
             page.incidentSuggestions = Deescalation.suggestion(for: kind, severity: severity, language: chrome.language,
                                                                policy: snapshot.policy)
             page.incidentWarning = query["wording"].map { chrome.t("incident_wording", ["word": $0]) }
+        }
+        let shown = page.timelineNotes
+        if AccessLogger.showsNotes(incidents: shown.incidents, deviations: shown.deviations, notices: relationship.notices.count,
+                                   leaveRequests: relationship.showLeave && relationship.latestLeave != nil ? 1 : 0,
+                                   decisionEvents: events) {
+            try await state.accessLog.viewedNotes(id, on: "customer page")
         }
         return html(views.render("customer", page.context(), chrome: chrome, title: page.title))
     }

@@ -18,9 +18,6 @@ struct WorkflowController: Sendable {
         router.get("/customers/:id/exit-brief") { request, context in
             try await self.exitBrief(request, id: Self.id(context))
         }
-        router.get("/customers/:id/handover.json") { _, context in
-            try self.handover(id: Self.id(context))
-        }
         router.post("/customers/:id/fixplan") { request, context in
             try await self.fixPlan(request, id: Self.id(context))
         }
@@ -67,6 +64,7 @@ struct WorkflowController: Sendable {
         } catch {
             return Self.redirect(link(back, [("decision_error", "\(error)")]) + "#decision")
         }
+        try await state.accessLog.changed(id, "decision step \(step.rawValue)" + (chosen.map { " to \($0.rawValue)" } ?? ""))
         return Self.redirect(link(back, [("saved", "1")]) + "#decision")
     }
 
@@ -104,6 +102,7 @@ struct WorkflowController: Sendable {
         let by = Self.actor
         try await state.store.appendIncident(IncidentRecord(customerId: id, date: state.snapshot.asOf, kind: kind,
                                                             severity: severity, note: note))
+        try await state.accessLog.changed(id, "incident logged: \(kind.rawValue), severity \(severity)")
         let policy = state.snapshot.policy
         if Deescalation.isRedLine(kind: kind, severity: severity, policy: policy) {
             _ = try await state.store.openDecision(customerId: id, proposed: .letGo, actor: by.isEmpty ? "?" : by,
@@ -152,6 +151,7 @@ struct WorkflowController: Sendable {
         var exit = try await state.store.exit(decisionId: decisionId) ?? ExitRecord(decisionId: decisionId, customerId: decision.customerId)
         exit.done[step] = state.snapshot.asOf
         try await state.store.saveExit(exit)
+        try await state.accessLog.changed(decision.customerId, "exit step done: \(step.rawValue)")
         return Self.redirect("/exits")
     }
 
@@ -179,7 +179,10 @@ struct WorkflowController: Sendable {
             exit.conversationDate = conversation
             exit.endDate = dates.proposedEnd
             if exit.done[.conversationPlanned] == nil { exit.done[.conversationPlanned] = snapshot.asOf }
-            if exit != existing { try await state.store.saveExit(exit) }
+            if exit != existing {
+                try await state.store.saveExit(exit)
+                try await state.accessLog.changed(id, "exit record updated from the exit brief")
+            }
         }
         let warnings = WordingCheck.findings(in: brief.text, language: chrome.language).map {
             chrome.t("incident_wording", ["word": $0.word])
@@ -195,21 +198,6 @@ struct WorkflowController: Sendable {
         return Self.html(views.render("exit_brief", ctx, chrome: chrome, title: brief.title))
     }
 
-    /// The leaving customer's own data to hand over (see `HandoverExport` for what stays out).
-    func handover(id: String) throws -> Response {
-        let snapshot = state.snapshot
-        guard let records = HandoverExport.records(for: id, in: snapshot.records) else { throw HTTPError(.notFound) }
-        let json = LedgerRecordsJSON.render(records) { w in
-            w.string("customer_id", id)
-            w.string("as_of", snapshot.asOf.iso)
-        }
-        // The id goes into a header: keep only characters that cannot break it.
-        let safe = String(id.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") })
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8",
-                                               .contentDisposition: "attachment; filename=\"handover-\(safe).json\""],
-                        body: .init(byteBuffer: ByteBuffer(string: json)))
-    }
-
     // MARK: Fix plans, boundaries, leave requests
 
     func fixPlan(_ request: Request, id: String) async throws -> Response {
@@ -223,6 +211,7 @@ struct WorkflowController: Sendable {
             plan.outcome = outcome
             plan.note = form["note"].flatMap { $0.isEmpty ? nil : $0 }
             try await state.store.saveFixPlan(plan)
+            try await state.accessLog.changed(id, "fix plan outcome: \(outcome.rawValue)")
         } else {
             let actions = form.all("action").compactMap(SuggestedAction.init(rawValue:))
             let owner = (form["owner"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -232,6 +221,7 @@ struct WorkflowController: Sendable {
             }
             try await state.store.saveFixPlan(FixPlanRecord(planId: decision.decisionId, decisionId: decision.decisionId,
                                                             customerId: id, actions: actions, owner: owner, start: start, review: review))
+            try await state.accessLog.changed(id, "fix plan saved: \(actions.map(\.rawValue).joined(separator: ", ")), review \(review.iso)")
         }
         return Self.redirect(customerHref(id) + "#fix-plan")
     }
@@ -245,6 +235,7 @@ struct WorkflowController: Sendable {
         guard !by.isEmpty else { throw HTTPError(.badRequest, message: "who told it is required") }
         try await state.store.addBoundaryNotice(BoundaryNotice(customerId: id, kind: kind, date: state.snapshot.asOf,
                                                                channel: channel, by: by))
+        try await state.accessLog.changed(id, "boundary told: \(kind.rawValue) (\(channel.rawValue))")
         return Self.redirect(customerHref(id) + "#boundaries")
     }
 
@@ -253,6 +244,7 @@ struct WorkflowController: Sendable {
         guard state.snapshot.analysis.row(of: id) != nil,
               let channel = form["channel"].flatMap(Channel.init(rawValue:)) else { throw HTTPError(.badRequest) }
         try await state.store.addLeaveRequest(LeaveRequest(customerId: id, date: state.snapshot.asOf, channel: channel))
+        try await state.accessLog.changed(id, "leave request recorded (\(channel.rawValue))")
         return Self.redirect(link(customerHref(id), [("left", "1")]) + "#leave")
     }
 

@@ -11,7 +11,7 @@ enum WebText {
         return s
     }
 
-    static let en: [String: String] = [
+    static let en: [String: String] = privacyEn.merging([
         "fixplan_title": "Fix plan", "fixplan_before": "Start", "fixplan_after": "Now", "fixplan_change": "Change",
         "fixplan_outcome": "Outcome", "fixplan_record": "Record the outcome", "fixplan_save": "Save the plan",
         "fixplan_summary": "{actions} · owner {owner} · review {review}", "fixplan_outcome_done": "Outcome: {outcome}.",
@@ -169,9 +169,9 @@ enum WebText {
         "fig_referred_revenue": "referred revenue", "fig_revenue_share": "revenue share",
         "fig_replacement_months": "months to replace", "fig_kind": "kind", "fig_severity": "severity",
         "fig_date": "date", "fig_incidents": "incidents", "fig_max_severity": "highest severity",
-    ]
+    ]) { _, page in page }
 
-    static let nl: [String: String] = [
+    static let nl: [String: String] = privacyNl.merging([
         "fixplan_title": "Verbeterplan", "fixplan_before": "Start", "fixplan_after": "Nu", "fixplan_change": "Verschil",
         "fixplan_outcome": "Uitkomst", "fixplan_record": "Uitkomst vastleggen", "fixplan_save": "Plan opslaan",
         "fixplan_summary": "{actions} · eigenaar {owner} · evaluatie {review}", "fixplan_outcome_done": "Uitkomst: {outcome}.",
@@ -330,5 +330,5 @@ enum WebText {
         "fig_referred_revenue": "omzet via doorverwijzing", "fig_revenue_share": "omzetaandeel",
         "fig_replacement_months": "maanden om te vervangen", "fig_kind": "soort", "fig_severity": "ernst",
         "fig_date": "datum", "fig_incidents": "incidenten", "fig_max_severity": "hoogste ernst",
-    ]
+    ]) { _, page in page }
 }

@@ -13,8 +13,21 @@ struct CustomerPage {
     /// After logging an incident: what to do now.
     var incidentSuggestions: [String] = []
     var incidentWarning: String?
+    /// The art. 15 overview, for roles that may export (nil: no link).
+    var privacyHref: String?
 
     var title: String { snapshot.analysis.ledger.customers.names[row] }
+
+    /// How many incidents and deviations the timeline shows (with their notes): every incident
+    /// up to the analysis date, deviations within the timeline's window. The access log counts them.
+    var timelineNotes: (incidents: Int, deviations: Int) {
+        let a = snapshot.analysis, r = snapshot.records, id = a.ledger.customers.ids[row]
+        let since = fullTimeline ? nil : a.asOf - 365
+        func inWindow(_ d: Day) -> Bool { d <= a.asOf && d >= (since ?? d) }
+        let incidents = r.incidents.lazy.filter { $0.customerId == id && $0.date <= a.asOf }.count
+        let deviations = r.deviations.lazy.filter { $0.customerId == id && inWindow($0.date) }.count
+        return (incidents, deviations)
+    }
 
     func context() -> [String: Any] {
         let a = snapshot.analysis, c = a.ledger.customers
@@ -79,6 +92,7 @@ struct CustomerPage {
         ]
         if let decision { ctx["decision"] = decision.context() }
         ctx["relationship"] = relationship
+        if let privacyHref { ctx["privacyHref"] = privacyHref }
         if !incidentSuggestions.isEmpty {
             var incident: [String: Any] = ["suggestions": incidentSuggestions]
             if let incidentWarning { incident["warning"] = incidentWarning }

@@ -1,0 +1,25 @@
+import SnoeiCore
+
+/// The art. 15 overview of one customer: `PrivacyExport.document()` — the same sections as
+/// `snoei privacy export --format text` — as HTML, with a table of contents and the JSON download.
+struct PrivacyPage {
+    let document: PrivacyDocument
+    let customerName: String
+    let customerHref: String
+    let jsonHref: String
+
+    func context() -> [String: Any] {
+        let sections: [[String: Any]] = document.sections.enumerated().map { index, section in
+            var s: [String: Any] = ["anchor": "section-\(index + 1)", "title": section.title, "lines": section.lines]
+            if let table = section.table {
+                s["table"] = ["headers": table.headers, "rows": table.rows.map { ["cells": $0] }] as [String: Any]
+            }
+            return s
+        }
+        return [
+            "title": document.title, "name": customerName, "customerHref": customerHref, "jsonHref": jsonHref,
+            "contents": sections.map { ["anchor": $0["anchor"] ?? "", "title": $0["title"] ?? ""] },
+            "sections": sections,
+        ]
+    }
+}
