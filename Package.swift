@@ -79,7 +79,7 @@ let package = Package(
         ),
         .testTarget(name: "SnoeiImportTests", dependencies: ["SnoeiImport", "SnoeiCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         // End to end: runs the built `snoei` binary the way a user does.
-        .testTarget(name: "SnoeiCLITests", dependencies: ["snoei", "SnoeiCore"], swiftSettings: strict),
+        .testTarget(name: "SnoeiCLITests", dependencies: ["snoei", "SnoeiCore", "SnoeiStore"], swiftSettings: strict),
         .testTarget(name: "SnoeiChartsTests", dependencies: ["SnoeiCharts"], swiftSettings: strict),
         .testTarget(
             name: "SnoeiWebTests",

@@ -141,6 +141,20 @@ public final class LedgerStore: Sendable {
         }
     }
 
+    /// The migrations recorded in the database at `location`, oldest first, without migrating
+    /// it (none for a database Snoei has not set up yet).
+    public static func appliedMigrations(location: StoreLocation) async throws -> [AppliedMigration] {
+        let store = try await openUnmigrated(location)
+        do {
+            let applied = try await Schema.hasTable("schema_migrations", store.db) ? try await store.appliedMigrations() : []
+            try await store.close()
+            return applied
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
     /// The migrations recorded in the database, oldest first.
     public func appliedMigrations() async throws -> [AppliedMigration] {
         try await db.select().column("version").column("name").column("applied_at").from("schema_migrations")

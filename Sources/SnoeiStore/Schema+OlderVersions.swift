@@ -8,14 +8,36 @@ extension Schema {
     static func writeDatabase(
         path: String, atVersion version: Int, _ body: (any SQLDatabase) async throws -> Void
     ) async throws {
-        let connection = try await SQLiteConnection.open(storage: .file(path: path))
-        do {
-            try await migrate(connection.sql(), through: version)
-            try await body(connection.sql())
-        } catch {
-            try? await connection.close()
-            throw error
+        try await writeDatabase(location: .sqlite(path: path), atVersion: version, body)
+    }
+
+    /// The same for either database: an SQLite file or a PostgreSQL schema left at `version`.
+    static func writeDatabase(
+        location: StoreLocation, atVersion version: Int, _ body: (any SQLDatabase) async throws -> Void
+    ) async throws {
+        switch location {
+        case .sqlite(let path):
+            let connection = try await SQLiteConnection.open(storage: .file(path: path))
+            do {
+                try await migrate(connection.sql(), through: version)
+                try await body(connection.sql())
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            try await connection.close()
+        case .postgres(let postgres):
+            let connection = try await PostgresSetup.connect(postgres)
+            do {
+                let db = PostgresConnectionSQL(connection: connection)
+                try await PostgresSetup.ensureSchema(postgres, on: db)
+                try await migrate(db, through: version)
+                try await body(db)
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            try await connection.close()
         }
-        try await connection.close()
     }
 }

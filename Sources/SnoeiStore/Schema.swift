@@ -15,6 +15,7 @@ enum Schema {
         Migration(version: 2, name: "create_workflow_tables", prepare: createWorkflowTables),
         Migration(version: 3, name: "create_user_tables", prepare: createUserTables),
         Migration(version: 4, name: "create_access_log", prepare: createAccessLog),
+        Migration(version: 5, name: "create_analysis_runs", prepare: createAnalysisRuns),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }

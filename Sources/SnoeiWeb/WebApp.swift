@@ -9,7 +9,8 @@ import ServiceLifecycle
 public struct WebConfiguration: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
-    public var databasePath = "snoei.sqlite"
+    /// The SQLite file or PostgreSQL database the server reads and writes.
+    public var database: StoreLocation = .sqlite(path: "snoei.sqlite")
     public var policyPath: String?
     public var workingDirectory = FileManager.default.currentDirectoryPath
     /// Analyse as of this date instead of today (demos, tests, looking back).
@@ -28,7 +29,7 @@ public struct WebConfiguration: Sendable {
 public func buildApplication(_ config: WebConfiguration) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "snoei.web")
     logger.logLevel = config.logLevel
-    let store = try await LedgerStore.open(path: config.databasePath)
+    let store = try await LedgerStore.open(location: config.database)
     let state = PortfolioState(store: store, policyPath: config.policyPath, workingDirectory: config.workingDirectory,
                                asOf: config.asOf)
     let router: Router<BasicRequestContext>

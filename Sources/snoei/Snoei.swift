@@ -11,7 +11,7 @@ struct Snoei: AsyncParsableCommand {
             behind each proposal. A person decides.
 
             Start with `snoei demo` to see it work on a built-in demo firm.
-            Every command takes --database PATH (or SNOEI_DATABASE); the default is snoei.sqlite.
+            Every command takes --database PATH or a postgres:// URL (or SNOEI_DATABASE); the default is snoei.sqlite.
             """,
         subcommands: [
             DemoCommand.self, ImportCommand.self, AnalyzeCommand.self, CustomerCommand.self,
@@ -19,7 +19,7 @@ struct Snoei: AsyncParsableCommand {
             DecideCommand.self, DecisionsCommand.self, FixPlanCommand.self, ExitCommand.self, PartnerCommand.self,
             LeaveCommand.self, IncidentCommand.self, BoundaryCommand.self, TiersCommand.self, PanelCommand.self,
             PrivacyCommand.self,
-            UserCommand.self,
+            UserCommand.self, MigrateCommand.self,
         ]
     )
 }

@@ -5,8 +5,8 @@ import Testing
 @testable import SnoeiStore
 
 @Suite struct DecisionStoreTests {
-    @Test func openingADecisionCreatesOneInStateProposed() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func openingADecisionCreatesOneInStateProposed(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             #expect(try await store.openDecision(customerId: "C1") == nil)
             let opened = try await store.openDecision(customerId: "C1", proposed: .letGo, actor: "Anouk",
                                                       at: "2026-03-01T09:00:00Z")
@@ -27,8 +27,8 @@ import Testing
         }
     }
 
-    @Test func anOpenDecisionIsReusedAndAFinishedOneIsNot() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func anOpenDecisionIsReusedAndAFinishedOneIsNot(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             let first = try await store.openDecision(customerId: "C1", proposed: .fix, actor: "Anouk",
                                                      at: "2026-03-01T09:00:00Z")
             let version = try await store.workflowVersion()
@@ -57,8 +57,8 @@ import Testing
         }
     }
 
-    @Test func recordingMovesTheStateAndAppendsEventsInOrder() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func recordingMovesTheStateAndAppendsEventsInOrder(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             let opened = try await store.openDecision(customerId: "C1", proposed: .fix, actor: "Anouk",
                                                       at: "2026-03-01T09:00:00Z")
             let other = try await store.openDecision(customerId: "C2", proposed: .letGo, actor: "Anouk",
@@ -92,8 +92,8 @@ import Testing
         }
     }
 
-    @Test func aStaleStepThrowsAndChangesNothing() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func aStaleStepThrowsAndChangesNothing(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             let opened = try await store.openDecision(customerId: "C1", proposed: .letGo, actor: "Anouk",
                                                       at: "2026-03-01T09:00:00Z")
             let confirm = event(opened, .confirm, to: .exit, chosen: .letGo, at: "2026-03-02T09:00:00Z")
@@ -118,8 +118,8 @@ import Testing
         }
     }
 
-    @Test func aStepOnAnUnknownDecisionOrTheWrongCustomerIsRefused() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func aStepOnAnUnknownDecisionOrTheWrongCustomerIsRefused(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             let opened = try await store.openDecision(customerId: "C1", proposed: .letGo, actor: "Anouk",
                                                       at: "2026-03-01T09:00:00Z")
             var unknown = event(opened, .confirm, to: .exit, chosen: .letGo, at: "2026-03-02T09:00:00Z")
@@ -137,8 +137,8 @@ import Testing
         }
     }
 
-    @Test func theAuditTrailCannotBeUpdatedOrDeleted() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func theAuditTrailCannotBeUpdatedOrDeleted(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             let opened = try await store.openDecision(customerId: "C1", proposed: .letGo, actor: "Anouk",
                                                       at: "2026-03-01T09:00:00Z")
             let confirm = event(opened, .confirm, to: .exit, chosen: .letGo, at: "2026-03-02T09:00:00Z")
@@ -164,8 +164,8 @@ import Testing
         }
     }
 
-    @Test func everyDecisionWriteBumpsTheWorkflowVersionAndNotTheLedgerVersion() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func everyDecisionWriteBumpsTheWorkflowVersionAndNotTheLedgerVersion(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             _ = try await store.apply(sampleLedger())
             let ledger = try await store.ledgerVersion()
             #expect(try await store.workflowVersion() == nil)

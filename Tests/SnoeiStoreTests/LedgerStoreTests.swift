@@ -5,8 +5,8 @@ import Testing
 @testable import SnoeiStore
 
 @Suite struct LedgerStoreTests {
-    @Test func everyFieldSurvivesAStoreRoundTrip() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func everyFieldSurvivesAStoreRoundTrip(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             let records = sampleLedger()
             let summary = try await store.apply(records)
             #expect(summary.new == records.rowCount)
@@ -14,8 +14,8 @@ import Testing
         }
     }
 
-    @Test func reapplyingTheSameRecordsChangesNothing() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func reapplyingTheSameRecordsChangesNothing(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             let records = sampleLedger()
             _ = try await store.apply(records)
             let again = try await store.apply(records)
@@ -27,8 +27,8 @@ import Testing
         }
     }
 
-    @Test func aChangedRowIsUpdatedAndANewRowAdded() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func aChangedRowIsUpdatedAndANewRowAdded(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             var records = sampleLedger()
             _ = try await store.apply(records)
             records.invoices[0].amount = Money(cents: 600_000)
@@ -46,8 +46,8 @@ import Testing
         }
     }
 
-    @Test func aSecondImportAddsToTheFirst() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func aSecondImportAddsToTheFirst(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             let all = sampleLedger()
             var first = all
             first.payments = []
@@ -60,8 +60,8 @@ import Testing
         }
     }
 
-    @Test func theLedgerVersionChangesWithEveryChangeAndOnlyThen() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func theLedgerVersionChangesWithEveryChangeAndOnlyThen(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             #expect(try await store.ledgerVersion() == nil)
             _ = try await store.apply(sampleLedger())
             let first = try #require(try await store.ledgerVersion())
@@ -74,8 +74,8 @@ import Testing
         }
     }
 
-    @Test func aDryRunReportsTheCountsAndWritesNothing() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func aDryRunReportsTheCountsAndWritesNothing(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             let records = sampleLedger()
             let summary = try await store.apply(records, dryRun: true)
             #expect(summary.new == records.rowCount)
@@ -84,9 +84,9 @@ import Testing
         }
     }
 
-    @Test func aFailureInsideATransactionLeavesNothingBehind() async throws {
+    @Test(arguments: StoreBackend.all) func aFailureInsideATransactionLeavesNothingBehind(backend: StoreBackend) async throws {
         struct Boom: Error {}
-        try await withMemoryStore { store throws in
+        try await withStore(backend) { store throws in
             await #expect(throws: Boom.self) {
                 try await Transaction.run(on: store.db) { tx in
                     try await tx.insert(into: "customers").columns("customer_id", "name")
@@ -98,8 +98,8 @@ import Testing
         }
     }
 
-    @Test func replaceAllReplacesEverything() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func replaceAllReplacesEverything(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             _ = try await store.apply(sampleLedger())
             var other = LedgerRecords()
             other.customers = [CustomerRecord(customerId: "X1", name: "Other")]
@@ -108,8 +108,8 @@ import Testing
         }
     }
 
-    @Test func metaValuesAreStoredAndOverwritten() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func metaValuesAreStoredAndOverwritten(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             #expect(try await store.meta("demo_seed") == nil)
             try await store.setMeta("demo_seed", "1")
             try await store.setMeta("demo_seed", "2")
@@ -117,23 +117,26 @@ import Testing
         }
     }
 
-    @Test func aFileDatabaseKeepsItsDataAndSchemaAcrossOpens() async throws {
-        let path = temporaryDatabasePath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let records = sampleLedger()
-        try await LedgerStore.with(path: path) { store throws in
-            #expect(try await store.schemaVersion() == Schema.latestVersion)
-            _ = try await store.apply(records)
-        }
-        try await LedgerStore.with(path: path) { store throws in
-            #expect(try await store.schemaVersion() == Schema.latestVersion)
-            #expect(try await store.load() == inStoreOrder(records))
+    @Test(arguments: StoreBackend.all) func aDatabaseKeepsItsDataAndSchemaAcrossOpens(backend: StoreBackend) async throws {
+        try await withPersistentLocation(backend) { location in
+            let records = sampleLedger()
+            try await LedgerStore.with(location: location) { store throws in
+                #expect(try await store.schemaVersion() == Schema.latestVersion)
+                _ = try await store.apply(records)
+            }
+            try await LedgerStore.with(location: location) { store throws in
+                #expect(try await store.schemaVersion() == Schema.latestVersion)
+                #expect(try await store.load() == inStoreOrder(records))
+            }
+            // Migrating on purpose finds nothing left to do.
+            let versions = try await LedgerStore.migrate(location: location)
+            #expect(versions.before == Schema.latestVersion && versions.after == Schema.latestVersion)
         }
     }
 
-    @Test func theDemoFirmRoundTripsThroughTheStore() async throws {
+    @Test(arguments: StoreBackend.all) func theDemoFirmRoundTripsThroughTheStore(backend: StoreBackend) async throws {
         let records = DemoFirm.generate(seed: 1, end: Day(iso: "2026-11-24")!)
-        try await withMemoryStore { store throws in
+        try await withStore(backend) { store throws in
             try await store.replaceAll(records)
             let loaded = try await store.load()
             #expect(loaded == inStoreOrder(records))

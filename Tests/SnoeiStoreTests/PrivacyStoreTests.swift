@@ -78,8 +78,8 @@ enum PrivacyStoreFixture {
 @Suite struct PrivacyStoreTests {
     typealias F = PrivacyStoreFixture
 
-    @Test func exportEraseExportAgain() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func exportEraseExportAgain(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             try await F.fill(store)
             let before = try await store.load(), workflowBefore = try await store.workflowRecords()
             let versionBefore = try await store.ledgerVersion(), workflowVersionBefore = try await store.workflowVersion()
@@ -131,8 +131,8 @@ enum PrivacyStoreFixture {
         }
     }
 
-    @Test func erasingAgainChangesNothing() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func erasingAgainChangesNothing(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             try await F.fill(store)
             try await store.eraseCustomer(id: "A", plan: try await F.plan(store), actor: "Mark", at: "2026-06-30T12:05:00Z")
             let records = try await store.load(), workflow = try await store.workflowRecords()
@@ -152,19 +152,16 @@ enum PrivacyStoreFixture {
     }
 
     /// A statement failing late in the transaction leaves every table as it was.
-    @Test(arguments: ["customers", "access_log"])
-    func aFailureMidwayLeavesTheDatabaseUnchanged(failingTable: String) async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all, ["customers", "access_log"])
+    func aFailureMidwayLeavesTheDatabaseUnchanged(backend: StoreBackend, failingTable: String) async throws {
+        try await withStore(backend) { store throws in
             try await F.fill(store)
             let records = try await store.load(), workflow = try await store.workflowRecords()
             let version = try await store.ledgerVersion(), log = try await store.accessLog()
             let plan = try await F.plan(store)
             // Test-only sabotage: the anonymising UPDATE (customers) or the final log INSERT fails.
             let event = failingTable == "customers" ? "UPDATE" : "INSERT"
-            try await store.db.raw("""
-                CREATE TRIGGER sabotage BEFORE \(unsafeRaw: event) ON \(unsafeRaw: failingTable)
-                BEGIN SELECT RAISE(ABORT, 'sabotaged'); END
-                """).run().get()
+            try await sabotage(store, event: event, on: failingTable)
             await #expect(throws: (any Error).self) {
                 try await store.eraseCustomer(id: "A", plan: plan, actor: "Mark", at: "2026-06-30T12:05:00Z")
             }
@@ -173,19 +170,19 @@ enum PrivacyStoreFixture {
             #expect(try await store.ledgerVersion() == version)
             #expect(try await store.accessLog() == log)
             // Without the sabotage the same plan goes through.
-            try await store.db.raw("DROP TRIGGER sabotage").run().get()
+            try await endSabotage(store, on: failingTable)
             #expect(try await store.eraseCustomer(id: "A", plan: plan, actor: "Mark", at: "2026-06-30T12:06:00Z").changesAnything)
         }
     }
 
-    @Test func aPlanMustFitTheCustomer() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func aPlanMustFitTheCustomer(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             try await F.fill(store)
             let plan = try await F.plan(store)
             await #expect(throws: ErasureError.planForAnotherCustomer(id: "B", planFor: "A")) {
                 try await store.eraseCustomer(id: "B", plan: plan, actor: "Mark", at: "t")
             }
-            try await withMemoryStore { empty throws in
+            try await withStore(backend) { empty throws in
                 await #expect(throws: ErasureError.unknownCustomer(id: "A")) {
                     try await empty.eraseCustomer(id: "A", plan: plan, actor: "Mark", at: "t")
                 }
@@ -196,8 +193,8 @@ enum PrivacyStoreFixture {
 }
 
 @Suite struct AccessLogStoreTests {
-    @Test func entriesComeBackInTheOrderWrittenPerCustomer() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func entriesComeBackInTheOrderWrittenPerCustomer(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             let a1 = AccessLogEntry(at: "2026-03-02T10:00:00Z", actor: "Anouk", action: .viewNotes, customerId: "C1",
                                     detail: "customer page")
             // Written later with an earlier timestamp: the log keeps the order of writing.
@@ -217,8 +214,8 @@ enum PrivacyStoreFixture {
         }
     }
 
-    @Test func theLogIsAppendOnly() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func theLogIsAppendOnly(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             let entry = AccessLogEntry(at: "2026-03-02T10:00:00Z", actor: "Anouk", action: .viewNotes, customerId: "C1")
             try await store.logAccess(entry)
             await #expect(throws: (any Error).self) {
@@ -240,15 +237,14 @@ enum PrivacyStoreFixture {
         }
     }
 
-    @Test func aVersionThreeDatabaseGainsTheAccessLog() async throws {
-        let path = temporaryDatabasePath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try await Schema.writeDatabase(path: path, atVersion: 3) { db in
+    @Test(arguments: StoreBackend.all) func aVersionThreeDatabaseGainsTheAccessLog(backend: StoreBackend) async throws {
+      try await withPersistentLocation(backend) { location in
+        try await Schema.writeDatabase(location: location, atVersion: 3) { db in
             #expect(try await Schema.version(db) == 3)
             await #expect(throws: (any Error).self) { try await db.select().column("*").from("access_log").all() }
             try await insertRows(LedgerTables.customers, sampleLedger().customers, on: db)
         }
-        try await LedgerStore.with(path: path) { store throws in
+        try await LedgerStore.with(location: location) { store throws in
             #expect(try await store.schemaVersion() >= 4)
             #expect(try await store.load().customers.count == 2)
             #expect(try await store.accessLog().isEmpty)
@@ -256,5 +252,32 @@ enum PrivacyStoreFixture {
             #expect(try await store.accessLog().count == 1)
             await #expect(throws: (any Error).self) { try await store.db.delete(from: "access_log").run() }
         }
+      }
+    }
+}
+
+/// Drops the sabotage trigger (awaited: the next statement must not race it).
+private func endSabotage(_ store: LedgerStore, on table: String) async throws {
+    let sql: SQLQueryString = store.kind == .sqlite ? "DROP TRIGGER sabotage" : "DROP TRIGGER sabotage ON \(unsafeRaw: table)"
+    let done: Void = try await store.db.raw(sql).run()
+    _ = done
+}
+
+/// Test-only sabotage: a trigger that makes every `event` (UPDATE, INSERT) on `table` fail.
+private func sabotage(_ store: LedgerStore, event: String, on table: String) async throws {
+    if store.kind == .sqlite {
+        try await store.db.raw("""
+            CREATE TRIGGER sabotage BEFORE \(unsafeRaw: event) ON \(unsafeRaw: table)
+            BEGIN SELECT RAISE(ABORT, 'sabotaged'); END
+            """).run()
+    } else {
+        try await store.db.raw("""
+            CREATE OR REPLACE FUNCTION sabotage() RETURNS trigger LANGUAGE plpgsql
+            AS $$ BEGIN RAISE EXCEPTION 'sabotaged'; END $$
+            """).run()
+        try await store.db.raw("""
+            CREATE TRIGGER sabotage BEFORE \(unsafeRaw: event) ON \(unsafeRaw: table)
+            FOR EACH ROW EXECUTE FUNCTION sabotage()
+            """).run()
     }
 }

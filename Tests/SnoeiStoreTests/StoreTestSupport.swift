@@ -1,5 +1,7 @@
 import Foundation
 import SnoeiCore
+import SQLKit
+import Testing
 @testable import SnoeiStore
 
 /// A small ledger touching every table, with the awkward values: optional columns empty,
@@ -65,11 +67,79 @@ func inStoreOrder(_ records: LedgerRecords) -> LedgerRecords {
     return r
 }
 
+/// The databases the store tests run on: SQLite always; PostgreSQL too when
+/// `SNOEI_TEST_POSTGRES` holds a database URL (`.ci/run` and `Tests/postgres/with-cluster.sh`
+/// set it). Each PostgreSQL test gets a schema of its own, dropped afterwards.
+enum StoreBackend: String, CustomTestStringConvertible, Sendable {
+    case sqlite, postgresql
+
+    static var all: [StoreBackend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgresql] }
+
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["SNOEI_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    var testDescription: String { rawValue }
+
+    /// A fresh, empty database of this kind: an SQLite memory database, or a new schema.
+    func freshLocation() throws -> StoreLocation {
+        switch self {
+        case .sqlite:
+            return .sqlite(path: ":memory:")
+        case .postgresql:
+            guard let url = Self.postgresURL else { throw TestSetupError.noPostgres }
+            let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            return .postgres(try PostgresLocation(url: url).with(searchPath: [schema]))
+        }
+    }
+}
+
+enum TestSetupError: Error { case noPostgres }
+
+/// Opens a fresh store of `backend`, runs the body and always closes it (and drops the
+/// PostgreSQL test schema).
+func withStore(_ backend: StoreBackend, _ body: (LedgerStore) async throws -> Void) async throws {
+    let location = try backend.freshLocation()
+    let store = location == .sqlite(path: ":memory:") ? try await LedgerStore.inMemory()
+        : try await LedgerStore.open(location: location)
+    do { try await body(store) } catch { try? await dropAndClose(store); throw error }
+    try await dropAndClose(store)
+}
+
+/// Closes the store; on PostgreSQL first drops the test's schema.
+func dropAndClose(_ store: LedgerStore) async throws {
+    if case .postgres(let location) = store.location, let schema = location.searchPath.first {
+        try await store.db.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+    }
+    try await store.close()
+}
+
 /// Opens a store in memory, runs the body and always closes the connection.
 func withMemoryStore(_ body: (LedgerStore) async throws -> Void) async throws {
-    let store = try await LedgerStore.inMemory()
-    do { try await body(store) } catch { try? await store.close(); throw error }
-    try await store.close()
+    try await withStore(.sqlite, body)
+}
+
+/// A database that outlives one open (a temporary SQLite file, or a PostgreSQL schema), for
+/// tests that close and reopen it; removed afterwards.
+func withPersistentLocation(_ backend: StoreBackend, _ body: (StoreLocation) async throws -> Void) async throws {
+    let location: StoreLocation = backend == .sqlite ? .sqlite(path: temporaryDatabasePath()) : try backend.freshLocation()
+    do { try await body(location) } catch { try? await removeDatabase(location); throw error }
+    try await removeDatabase(location)
+}
+
+func removeDatabase(_ location: StoreLocation) async throws {
+    switch location {
+    case .sqlite(let path):
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    case .postgres(let postgres):
+        guard let schema = postgres.searchPath.first else { return }
+        // A plain connection: opening a store would create Snoei's tables wherever it points.
+        let connection = try await PostgresSetup.connect(postgres.with(searchPath: []))
+        do {
+            try await PostgresConnectionSQL(connection: connection).raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+        } catch { try? await connection.close(); throw error }
+        try await connection.close()
+    }
 }
 
 func temporaryDatabasePath() -> String {

@@ -7,8 +7,8 @@ import Testing
 struct UserAndIncidentStoreTests {
     static let day = Day(iso: "2026-11-24")!
 
-    @Test func incidentsLoggedOneByOneNeverOverwriteEachOther() async throws {
-        try await withMemoryStore { store in
+    @Test(arguments: StoreBackend.all) func incidentsLoggedOneByOneNeverOverwriteEachOther(backend: StoreBackend) async throws {
+        try await withStore(backend) { store in
             var records = LedgerRecords()
             records.customers = [CustomerRecord(customerId: "C1", name: "Een BV")]
             _ = try await store.apply(records)
@@ -24,8 +24,8 @@ struct UserAndIncidentStoreTests {
         }
     }
 
-    @Test func usersSessionsAndTokensRoundTrip() async throws {
-        try await withMemoryStore { store in
+    @Test(arguments: StoreBackend.all) func usersSessionsAndTokensRoundTrip(backend: StoreBackend) async throws {
+        try await withStore(backend) { store in
             let user = UserRecord(userId: "anouk", displayName: "Anouk", role: .accountManager, accountManagerName: "Anouk de Boer",
                                   passwordHash: "$2b$04$hash", createdAt: "2026-11-24T09:00:00Z")
             try await store.saveUser(user)

@@ -6,8 +6,8 @@ import Testing
 @Suite struct WorkflowConcurrencyTests {
     /// The web app serves requests at once over one store. Writes at the same time must each
     /// stay one transaction: every step is either fully there (event and state) or not at all.
-    @Test func concurrentStepsStayAllOrNothing() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func concurrentStepsStayAllOrNothing(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             var decisions: [DecisionRecord] = []
             for i in 0..<20 {
                 decisions.append(try await store.openDecision(customerId: "C\(i)", proposed: .letGo, actor: "Anouk",

@@ -5,11 +5,11 @@ import Testing
 @testable import SnoeiStore
 
 @Suite struct WorkflowMigrationTests {
-    @Test func aVersionOneDatabaseIsMigratedToTwoAndKeepsItsLedger() async throws {
-        let path = temporaryDatabasePath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+    @Test(arguments: StoreBackend.all)
+    func aVersionOneDatabaseIsMigratedToTwoAndKeepsItsLedger(backend: StoreBackend) async throws {
+      try await withPersistentLocation(backend) { location in
         let ledger = sampleLedger()
-        try await Schema.writeDatabase(path: path, atVersion: 1) { db in
+        try await Schema.writeDatabase(location: location, atVersion: 1) { db in
             #expect(try await Schema.version(db) == 1)
             // Version 1 has no workflow tables.
             await #expect(throws: (any Error).self) { try await db.select().column("*").from("decisions").all() }
@@ -26,7 +26,7 @@ import Testing
                 .run()
         }
 
-        try await LedgerStore.with(path: path) { store throws in
+        try await LedgerStore.with(location: location) { store throws in
             #expect(try await store.schemaVersion() == Schema.latestVersion)
             #expect(try await store.load() == inStoreOrder(ledger))
             #expect(try await store.ledgerVersion() == "v1")
@@ -43,15 +43,16 @@ import Testing
             #expect(try await store.decision(id: opened.decisionId) == opened)
         }
         // Opening again migrates nothing more and still finds both.
-        try await LedgerStore.with(path: path) { store throws in
+        try await LedgerStore.with(location: location) { store throws in
             #expect(try await store.schemaVersion() == Schema.latestVersion)
             #expect(try await store.load() == inStoreOrder(ledger))
             #expect(try await store.decisions().count == 1)
         }
+      }
     }
 
-    @Test func aNewDatabaseHasEveryWorkflowTable() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func aNewDatabaseHasEveryWorkflowTable(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             #expect(try await store.schemaVersion() == Schema.latestVersion)
             #expect(Schema.latestVersion >= 2)
             for table in ["decisions", "decision_events", "boundary_notices", "fix_plans", "partners",

@@ -5,8 +5,8 @@ import Testing
 @testable import SnoeiStore
 
 @Suite struct WorkflowRecordStoreTests {
-    @Test func boundaryNoticesRoundTripByCustomerAndDate() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func boundaryNoticesRoundTripByCustomerAndDate(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             let late = BoundaryNotice(customerId: "C1", kind: .paymentTerms, date: day("2026-02-01"), channel: .email,
                                       by: "Anouk", note: "30 days, \"really\" — €0 discount")
             let early = BoundaryNotice(customerId: "C1", kind: .behaviour, date: day("2026-01-15"), channel: .visit,
@@ -23,8 +23,8 @@ import Testing
         }
     }
 
-    @Test func leaveRequestsRoundTrip() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func leaveRequestsRoundTrip(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             let a = LeaveRequest(customerId: "C2", date: day("2026-03-05"), channel: .email, note: "moving abroad")
             let b = LeaveRequest(customerId: "C1", date: day("2026-03-01"), channel: .call)
             try await store.addLeaveRequest(a)
@@ -35,8 +35,8 @@ import Testing
         }
     }
 
-    @Test func fixPlansRoundTripAndAreUpdatedByPlanId() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func fixPlansRoundTripAndAreUpdatedByPlanId(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             var plan = FixPlanRecord(planId: "F1", decisionId: "D1", customerId: "C1",
                                      actions: [.setBoundaries, .prepayment, .stricterTerms], owner: "Anouk",
                                      start: day("2026-03-01"), review: day("2026-06-01"))
@@ -63,8 +63,8 @@ import Testing
         }
     }
 
-    @Test func fixPlansDueAreThoseToReviewWithoutAnOutcome() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func fixPlansDueAreThoseToReviewWithoutAnOutcome(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             func plan(_ id: String, review: String, outcome: FixOutcome? = nil) -> FixPlanRecord {
                 FixPlanRecord(planId: id, decisionId: "D\(id)", customerId: "C\(id)", actions: [.prepayment],
                               owner: "Anouk", start: day("2026-01-01"), review: day(review), outcome: outcome)
@@ -85,8 +85,8 @@ import Testing
         }
     }
 
-    @Test func partnersAreUpsertedListedByNameAndRemoved() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func partnersAreUpsertedListedByNameAndRemoved(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             let zon = PartnerRecord(partnerId: "P1", name: "Zonnewerk ICT", specialities: ["hosting", "tax, VAT", "é"],
                                     contact: "info@zonnewerk.example", note: "takes small firms")
             let apex = PartnerRecord(partnerId: "P2", name: "apex support", specialities: [])
@@ -110,8 +110,8 @@ import Testing
         }
     }
 
-    @Test func exitsRoundTripWithTheirChecklist() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func exitsRoundTripWithTheirChecklist(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             var exit = ExitRecord(decisionId: "D1", customerId: "C1", partnerId: "P1",
                                   conversationDate: day("2026-03-10"), endDate: day("2026-06-30"),
                                   done: [.conversationPlanned: day("2026-03-01"), .conversationHeld: day("2026-03-10"),
@@ -143,8 +143,8 @@ import Testing
         }
     }
 
-    @Test func everyWorkflowWriteBumpsTheWorkflowVersionOnly() async throws {
-        try await withMemoryStore { store throws in
+    @Test(arguments: StoreBackend.all) func everyWorkflowWriteBumpsTheWorkflowVersionOnly(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
             _ = try await store.apply(sampleLedger())
             let ledger = try await store.ledgerVersion()
             var seen: Set<String?> = [try await store.workflowVersion()]

@@ -57,8 +57,10 @@ public final class PortfolioState: @unchecked Sendable {
             guard let current else { throw error }
             (policy, source) = (current.policy, current.policySource)
         }
+        let clock = ContinuousClock(), start = clock.now
         let records = try await store.load()
-        let snapshot = try Snapshot(records: records, policy: policy, policySource: source, asOf: key.asOf, key: key)
+        let snapshot = try Snapshot(records: records, policy: policy, policySource: source, asOf: key.asOf, key: key,
+                                    loadTime: clock.now - start)
         lock.withLock { _snapshot = snapshot }
         return true
     }

@@ -16,11 +16,15 @@ public final class Snapshot: @unchecked Sendable {
     public let accountManagers: [String]
     /// Running share of revenue, customers with revenue largest first (point k = top k+1).
     public let paretoCurve: [Double]
+    /// How long loading and analysing took (recorded with the analysis run).
+    let computeTime: Duration
 
     private let lock = NSLock()
     private var orders: [CustomerSort: [Int32]] = [:]
 
-    init(records: LedgerRecords, policy: Policy, policySource: String, asOf: Day, key: SnapshotKey) throws {
+    init(records: LedgerRecords, policy: Policy, policySource: String, asOf: Day, key: SnapshotKey,
+         loadTime: Duration = .zero) throws {
+        let clock = ContinuousClock(), start = clock.now
         self.records = records
         self.analysis = Analysis(ledger: try Ledger(records: records), policy: policy, asOf: asOf)
         self.policySource = policySource
@@ -35,6 +39,7 @@ public final class Snapshot: @unchecked Sendable {
             running += cents
             return total > 0 ? Double(running) / Double(total) : 0
         }
+        computeTime = loadTime + (clock.now - start)
     }
 
     public var asOf: Day { analysis.asOf }

@@ -39,14 +39,15 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let end = end ?? .today
-        let path = database.path
+        let location = try database.location()
+        let path = location.description
         let (resolvedPolicy, _) = try policy.resolve()
         guard customers > 0 else {
             throw Terminal.failure("--customers must be at least 1.", code: ExitCodes.badInput)
         }
         // 400 (the default) gives exactly generate(seed:end:).
         let records = DemoFirm.generate(seed: seed, end: end, customers: customers)
-        try await LedgerStore.with(path: path) { store in
+        try await LedgerStore.with(location: location) { store in
             let isDemo = try await store.meta("demo_seed") != nil
             let customers = try await store.customerCount()
             if customers > 0 && !isDemo && !force {
@@ -74,13 +75,17 @@ struct DemoCommand: AsyncParsableCommand {
         Terminal.out(PortfolioSummary(analysis: analysis, language: lang).render())
         Terminal.out()
         Terminal.out(L("Try next:", "Probeer daarna:"))
-        let flags = (database.database.map { " --database \($0)" } ?? "") + " --as-of \(end.iso)"
+        // A password never goes into the hints: a URL holding one is shown as $SNOEI_DATABASE.
+        let flag = database.database.map { text in
+            location.description == text || location.kind == .sqlite ? " --database \(text)" : " --database \"$SNOEI_DATABASE\""
+        } ?? ""
+        let flags = flag + " --as-of \(end.iso)"
         for id in ["C0045", "C0038", "C0003"] where analysis.row(of: id) != nil {
             Terminal.out("  snoei customer \(id)\(flags)")
         }
         Terminal.out("  snoei simulate --drop C0045,C0003\(flags)")
         Terminal.out("  snoei analyze --format json\(flags)")
-        Terminal.out("  snoei serve" + (database.database.map { " --database \($0)" } ?? "")
+        Terminal.out("  snoei serve" + flag
                      + L("     (sign in as \(Self.demoUser) / \(Self.demoPassword))", "     (aanmelden als \(Self.demoUser) / \(Self.demoPassword))"))
     }
 

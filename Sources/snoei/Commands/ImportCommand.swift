@@ -36,8 +36,9 @@ struct ImportCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Terminal.failure("\(folder) is not a folder.", code: ExitCodes.notFound)
         }
-        let path = database.path
-        let exists = FileManager.default.fileExists(atPath: path)
+        let location = try database.location()
+        let path = location.description
+        let exists = try database.exists()
         // A database that does not exist yet is only created once the files have passed.
         let known = exists ? try await Workspace.withExistingStore(database) { try await $0.customerIds() } : []
 
@@ -79,7 +80,7 @@ struct ImportCommand: AsyncParsableCommand {
                 throw error
             }
         } else {
-            summary = try await LedgerStore.with(path: path) { store in
+            summary = try await LedgerStore.with(location: location) { store in
                 try await store.apply(result.records, dryRun: dryRun) { p in
                     progress.update("writing \(p.done) of \(p.total) rows")
                 }

@@ -26,15 +26,15 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         _ = try policy.resolve()  // a broken policy file is reported before the server starts
-        let path = database.path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw Terminal.failure("No database at \(path). Run `snoei demo` or `snoei import DIR` first (or pass --database PATH).",
+        let location = try database.location()
+        guard try database.exists() else {
+            throw Terminal.failure("No database at \(location). Run `snoei demo` or `snoei import DIR` first (or pass --database PATH|URL).",
                                    code: ExitCodes.notFound)
         }
         var config = WebConfiguration()
         config.host = host
         config.port = port
-        config.databasePath = path
+        config.database = location
         config.policyPath = policy.policy
         config.asOf = asOf
         let app = try await buildApplication(config)

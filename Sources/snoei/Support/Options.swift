@@ -1,18 +1,42 @@
 public import ArgumentParser
 import Foundation
+import SnoeiStore
 import SnoeiConfig
 public import SnoeiCore
 
 /// Where the database is: --database, else SNOEI_DATABASE, else ./snoei.sqlite.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("SQLite database file (default: $SNOEI_DATABASE or snoei.sqlite).",
-                                            valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(
+        "SQLite file or PostgreSQL URL postgres://user:pass@host:port/db (default: $SNOEI_DATABASE or snoei.sqlite).",
+        valueName: "path|url"))
     var database: String?
 
-    var path: String {
+    /// What was given (or the default), as typed: a path or a URL.
+    var text: String {
         if let database { return database }
         if let env = ProcessInfo.processInfo.environment["SNOEI_DATABASE"], !env.isEmpty { return env }
         return "snoei.sqlite"
+    }
+
+    /// Where the ledger lives; a URL that cannot be used is reported before anything runs.
+    func location() throws -> StoreLocation {
+        do {
+            return try StoreLocation(parsing: text)
+        } catch {
+            throw Terminal.failure("\(error)", code: ExitCodes.badInput)
+        }
+    }
+
+    /// The location for messages: the path, or the URL without its password.
+    var shown: String { (try? StoreLocation(parsing: text))?.description ?? text }
+
+    /// Whether there is a database to read: an SQLite file that exists, or any PostgreSQL
+    /// URL (the server is asked when the store opens; an empty one has no customers).
+    func exists() throws -> Bool {
+        switch try location() {
+        case .sqlite(let path): FileManager.default.fileExists(atPath: path)
+        case .postgres: true
+        }
     }
 }
 

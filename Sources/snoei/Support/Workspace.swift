@@ -11,14 +11,14 @@ struct Workspace {
 
     /// Opens an existing database, runs `body` and always closes the connection.
     static func withExistingStore<T: Sendable>(_ database: DatabaseOptions, _ body: (LedgerStore) async throws -> T) async throws -> T {
-        let path = database.path
-        guard FileManager.default.fileExists(atPath: path) else {
+        let location = try database.location()
+        guard try database.exists() else {
             throw Terminal.failure(
-                "No database at \(path). Run `snoei demo` for the demo firm or `snoei import DIR` to import a ledger"
-                    + " (or pass --database PATH).", code: ExitCodes.notFound)
+                "No database at \(location). Run `snoei demo` for the demo firm or `snoei import DIR` to import a ledger"
+                    + " (or pass --database PATH|URL).", code: ExitCodes.notFound)
         }
         do {
-            return try await LedgerStore.with(path: path, body)
+            return try await LedgerStore.with(location: location, body)
         } catch let error as ExitCode {
             throw error
         } catch let error as StoreError {
