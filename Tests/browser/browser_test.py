@@ -120,7 +120,7 @@ try:
     check(len(boxes) >= 2, "scenario offers customers to pick")
     for box in boxes[:2]:
         box.click()
-    d.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    d.find_element(By.CSS_SELECTOR, 'form[action="/scenario"] button[type=submit]').click()
     wait_for_url(d, "drop=")
     check(len(d.find_elements(By.CSS_SELECTOR, '#scenario-result [data-effect="revenue_lost"]')) == 1,
           "scenario shows the effect")
