@@ -159,6 +159,12 @@ import Testing
             #expect(loginCookie.contains("HttpOnly") && loginCookie.contains("SameSite=Strict"))
             let token = try #require(Self.value(of: "snoei_login", in: loginCookie))
             #expect(form.text.contains("value=\"\(token)\""))
+            #expect(!form.text.contains("role=\"alert\""), "no error before a sign-in was tried")
+            // A second login page in the same browser (the browser fetching /favicon.ico is sent
+            // there too) keeps the token, so the form already shown still works.
+            let again = try await client.get("/login?next=/favicon.ico", [.cookie: "snoei_login=\(token)"])
+            #expect(again.text.contains("value=\"\(token)\""))
+            #expect(try await client.get("/login", [.cookie: "snoei_login=forged"]).text.contains("value=\"forged\"") == false)
             // Without the login cookie (a cross-site form), the sign-in is refused.
             let forged = try await client.postForm("/login", [("user", "admin"), ("password", WebFixture.password), ("_csrf", token)])
             #expect(forged.status == .forbidden)

@@ -19,9 +19,12 @@ struct LoginController: Sendable {
 
     func form(_ request: Request, error: String?, status: HTTPResponse.Status, userId: String = "") -> Response {
         let chrome = PageChrome.from(request, state: state)
-        let token = Credentials.newToken()
-        let ctx: [String: Any] = ["loginToken": token, "next": Self.safeNext(QueryString(request)["next"]),
-                                  "error": error as Any, "userId": userId]
+        // One token per browser while its cookie lives: a second login page (another tab, or the
+        // browser fetching /favicon.ico and being sent here) must not invalidate the form shown.
+        let existing = request.cookies[Self.loginCookie]?.value
+        let token = existing.map { Self.isToken($0) } == true ? existing ?? "" : Credentials.newToken()
+        var ctx: [String: Any] = ["loginToken": token, "next": Self.safeNext(QueryString(request)["next"]), "userId": userId]
+        if let error { ctx["error"] = error }
         var response = Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: views.render("login", ctx, chrome: chrome,
                                                                                         title: chrome.t("login_title")))))
@@ -64,6 +67,11 @@ struct LoginController: Sendable {
         response.setCookie(Cookie(name: AuthMiddleware<BasicRequestContext>.sessionCookie, value: "", maxAge: 0, path: "/",
                                   secure: authenticator.settings.secureCookies, httpOnly: true, sameSite: .lax))
         return response
+    }
+
+    /// What `Credentials.newToken` makes: 64 lower-case hexadecimal digits.
+    static func isToken(_ s: String) -> Bool {
+        s.utf8.count == 64 && s.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 
     /// Only a path on this site: no scheme, no host, no `//evil.example` (an open redirect).
