@@ -72,7 +72,9 @@ import Testing
         let log = try cli.run("privacy", "log", "A")
         #expect(log.status == 0)
         let lines = log.stdout.split(separator: "\n").dropFirst(2)
-        #expect(lines.count == 3, "\(log.stdout)")
+        // Reading A's profile before the erasure showed the incident note: that is logged too.
+        #expect(lines.count == 4, "\(log.stdout)")
+        #expect(lines.filter { $0.contains("view_notes") && $0.contains("snoei customer") }.count == 1)
         #expect(lines.filter { $0.contains("erase") }.count == 2 && lines.filter { $0.contains("Eline") && $0.contains("export") }.count == 1)
         #expect(log.stdout.contains("nothing left to erase"))
     }
@@ -111,5 +113,24 @@ import Testing
         #expect(try cli.run(["privacy", "export", "NOPE", "--by", "Anouk"] + asOf).status == 3)
         #expect(try cli.run("privacy", "log", "NOPE").status == 3)
         #expect(try cli.run("privacy", "erase", "NOPE", "--by", "Anouk").status == 3)
+    }
+
+    /// The command line logs like the web app: reading notes, changes and exports.
+    @Test func commandLineViewsChangesAndExportsAreLogged() throws {
+        let cli = try smallFirm()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("privacy", "log", "A").stdout.contains("view_notes") == false)
+        // A's profile quotes the incident note; B has none.
+        #expect(try cli.run("customer", "A", "--as-of", "2023-12-31", environment: ["USER": "anouk"]).status == 0)
+        #expect(try cli.run("customer", "B", "--as-of", "2026-06-30").status == 0)
+        #expect(try cli.run("incident", "B", "--kind", "legal_threat", "--severity", "2", "--by", "Mark",
+                            "--date", "2026-06-01").status == 0)
+        #expect(try cli.run("exit", "export", "B", "handover").status == 0)
+        let logA = try cli.run("privacy", "log", "A").stdout
+        #expect(logA.contains("view_notes") && logA.contains("anouk (command line)"), "\(logA)")
+        let logB = try cli.run("privacy", "log", "B").stdout
+        #expect(!logB.contains("view_notes"))
+        #expect(logB.contains("change") && logB.contains("Mark") && logB.contains("snoei incident"))
+        #expect(logB.contains("export") && logB.contains("snoei exit export"))
     }
 }

@@ -35,6 +35,13 @@ struct CustomerCommand: AsyncParsableCommand {
             let profile = CustomerProfile(analysis: a, row: row, records: workspace.records, language: lang,
                                           timelineSince: fullTimeline ? nil : a.asOf - 365)
             Terminal.out(render(profile, lang))
+            // The profile's timeline quotes incident and deviation notes: reading them is logged.
+            if workspace.records.incidents.contains(where: { $0.customerId == id && $0.note != nil })
+                || workspace.records.deviations.contains(where: { $0.customerId == id && $0.note != nil }) {
+                try await Workspace.withExistingStore(database) { store in
+                    try await CommandLineAccess.log(store, id, .viewNotes, detail: "snoei customer")
+                }
+            }
         }
     }
 

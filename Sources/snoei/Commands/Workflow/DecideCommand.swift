@@ -43,7 +43,9 @@ struct DecideCommand: AsyncParsableCommand {
             } catch {
                 throw Terminal.failure("\(error)", code: ExitCodes.badInput)
             }
-            return try await store.record(event)
+            let recorded = try await store.record(event)
+            try await CommandLineAccess.log(store, id, .change, by: by, detail: "snoei decide: \(step.rawValue)")
+            return recorded
         }
         let name = workspace.analysis.ledger.customers.names[row]
         Terminal.out("\(name) (\(id)): \(decision.state.rawValue)" + (decision.chosen.map { " — \($0.rawValue)" } ?? ""))

@@ -63,6 +63,7 @@ struct ExitCommand: AsyncParsableCommand {
                     exit.endDate = dates.proposedEnd
                     if exit.done[.conversationPlanned] == nil { exit.done[.conversationPlanned] = asOf.day }
                     try await store.saveExit(exit)
+                    try await CommandLineAccess.log(store, id, .change, detail: "snoei exit brief: conversation \(day.iso)")
                 }
                 Terminal.note("Saved on the exit board: conversation \(day.iso), end \(dates.proposedEnd.iso).")
             } else {
@@ -86,6 +87,7 @@ struct ExitCommand: AsyncParsableCommand {
                 var exit = try await store.exit(decisionId: decision.decisionId) ?? ExitRecord(decisionId: decision.decisionId, customerId: id)
                 exit.done[step] = date ?? .today
                 try await store.saveExit(exit)
+                try await CommandLineAccess.log(store, id, .change, detail: "snoei exit done: \(step.rawValue)")
                 let open = ExitStep.allCases.filter { exit.done[$0] == nil }
                 Terminal.out("\(id): \(step.rawValue) done. " + (open.isEmpty
                     ? "Every step is done; close the decision with `snoei decide \(id) close --by NAME --reason …`."
@@ -111,6 +113,9 @@ struct ExitCommand: AsyncParsableCommand {
                 try CanonicalLedgerWriter.write(handover, to: URL(fileURLWithPath: folder, isDirectory: true))
             } catch {
                 throw Terminal.failure("Cannot write \(folder): \(error)", code: ExitCodes.failure)
+            }
+            try await Workspace.withExistingStore(database) { store in
+                try await CommandLineAccess.log(store, id, .export, detail: "snoei exit export: hand-over to \(folder)")
             }
             Terminal.out("Wrote \(handover.rowCount) rows for \(id) to \(folder): \(handover.invoices.count) invoices, "
                 + "\(handover.payments.count) payments, \(handover.timeEntries.count) time entries, \(handover.contacts.count) contacts.")

@@ -37,6 +37,7 @@ struct FixPlanCommand: AsyncParsableCommand {
                 let plan = FixPlanRecord(planId: decision.decisionId, decisionId: decision.decisionId, customerId: id,
                                          actions: action, owner: owner, start: start, review: review)
                 try await store.saveFixPlan(plan)
+                try await CommandLineAccess.log(store, id, .change, by: owner, detail: "snoei fixplan set")
             }
             Terminal.out("Fix plan for \(id): \(action.map(\.rawValue).joined(separator: ", ")); owner \(owner); review \(review.iso).")
         }
@@ -61,6 +62,7 @@ struct FixPlanCommand: AsyncParsableCommand {
                 plan.outcome = outcome
                 plan.note = note
                 try await store.saveFixPlan(plan)
+                try await CommandLineAccess.log(store, id, .change, detail: "snoei fixplan review: \(outcome.rawValue)")
                 return plan
             }
             let effect = try FixPlanEffect(ledger: workspace.analysis.ledger, policy: workspace.analysis.policy, customerId: id,

@@ -25,7 +25,10 @@ struct LeaveCommand: AsyncParsableCommand {
         _ = try workspace.rows(for: [id])
         guard let customer = workspace.records.customers.first(where: { $0.customerId == id }) else { return }
         let request = LeaveRequest(customerId: id, date: day, channel: channel, note: note)
-        try await Workspace.withExistingStore(database) { try await $0.addLeaveRequest(request) }
+        try await Workspace.withExistingStore(database) { store in
+            try await store.addLeaveRequest(request)
+            try await CommandLineAccess.log(store, id, .change, detail: "snoei leave: leave request of \(day.iso)")
+        }
         let dates = NoticeRules.customerLeave(customer: customer, request: request, policy: workspace.analysis.policy)
         Terminal.out(LeaveConfirmation(customer: customer, request: request, dates: dates, firmName: nil,
                                        language: language.language).text)
@@ -62,6 +65,7 @@ struct IncidentCommand: AsyncParsableCommand {
         guard known.contains(id) else { throw Terminal.failure("No customer with id \(id).", code: ExitCodes.notFound) }
         try await Workspace.withExistingStore(database) { store in
             try await store.appendIncident(IncidentRecord(customerId: id, date: day, kind: kind, severity: severity, note: note))
+            try await CommandLineAccess.log(store, id, .change, by: by, detail: "snoei incident: \(kind.rawValue) of \(day.iso)")
         }
         Terminal.out("Logged: \(kind.rawValue), severity \(severity), \(day.iso).")
         Terminal.out("")
@@ -101,7 +105,10 @@ struct BoundaryCommand: AsyncParsableCommand {
             let notice = BoundaryNotice(customerId: id, kind: kind, date: date ?? .today, channel: channel, by: by, note: note)
             let known = try await Workspace.withExistingStore(database) { try await $0.customerIds() }
             guard known.contains(id) else { throw Terminal.failure("No customer with id \(id).", code: ExitCodes.notFound) }
-            try await Workspace.withExistingStore(database) { try await $0.addBoundaryNotice(notice) }
+            try await Workspace.withExistingStore(database) { store in
+                try await store.addBoundaryNotice(notice)
+                try await CommandLineAccess.log(store, id, .change, by: by, detail: "snoei boundary: \(kind.rawValue) told on \(notice.date.iso)")
+            }
             Terminal.out("Recorded: \(kind.rawValue) told to \(id) by \(by) (\(channel.rawValue), \(notice.date.iso)).")
             return
         }
