@@ -177,6 +177,16 @@ private struct Reader {
                 p.privacy.taxRetentionYears = n
             }
         }
+
+        if let t = table(root, [S.value]) {
+            typealias K = S.ValueKey
+            unknownKeys(t, [S.value], allowed: K.all, what: "key")
+            if let n = integer(t, [S.value, K.horizonWeeks], range: 1...520, expected: "a whole number of weeks from 1 to 520") {
+                p.value.horizonWeeks = n
+            }
+            if let x = number(t, [S.value, K.discountRate], .fraction) { p.value.discountRate = x }
+            if let m = money(t, [S.value, K.highCLV], nonNegative: true) { p.value.highCLV = m }
+        }
         return p
     }
 

@@ -26,6 +26,7 @@ struct PolicyRenderer {
         tiers()
         panel()
         privacy()
+        value()
     }
 
     // MARK: sections
@@ -234,6 +235,24 @@ struct PolicyRenderer {
         Years invoices and payments are kept after their own date for the tax authorities: 7 is the
         Dutch fiscal retention duty; other countries set other periods, so set the one that applies
         (whole years, 0 to \(PolicySchema.maxRetentionYears))
+        """)
+    }
+
+    private mutating func value() {
+        typealias K = PolicySchema.ValueKey
+        table(PolicySchema.value, """
+        Future value: expected purchases (BG/NBD) and spend per purchase (Gamma-Gamma), fitted on
+        the firm's own invoices, give each customer a lifetime value (`snoei value`).
+        """)
+        key(K.horizonWeeks, String(policy.value.horizonWeeks), """
+        How far ahead expected purchases and lifetime value look (weeks, 1 to 520)
+        """)
+        key(K.discountRate, number(policy.value.discountRate), """
+        Yearly rate at which future revenue is discounted (0.10 = 10 %)
+        """)
+        key(K.highCLV, money(policy.value.highCLV), """
+        Lifetime value at or above which a customer who costs more than it brings today is proposed
+        "fix" instead of "let go": the relationship can still become profitable (euros)
         """)
     }
 

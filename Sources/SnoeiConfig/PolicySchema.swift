@@ -18,9 +18,10 @@ enum PolicySchema {
     static let tiers = "tiers"
     static let panel = "panel"
     static let privacy = "privacy"
+    static let value = "value"
 
     static let tables = [hourlyRate, contactCost, friction, quadrant, boundaries, redLines, valuesFit, exit, tiers, panel,
-                         privacy]
+                         privacy, value]
 
     enum ExitKey {
         static let defaultNoticeDays = "default_notice_days"
@@ -41,6 +42,13 @@ enum PolicySchema {
         static let retentionYears = "retention_years"
         static let taxRetentionYears = "tax_retention_years"
         static let all = [retentionYears, taxRetentionYears]
+    }
+
+    enum ValueKey {
+        static let horizonWeeks = "horizon_weeks"
+        static let discountRate = "discount_rate"
+        static let highCLV = "high_clv"
+        static let all = [horizonWeeks, discountRate, highCLV]
     }
 
     /// Longest retention period accepted (years).

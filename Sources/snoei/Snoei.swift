@@ -19,7 +19,7 @@ struct Snoei: AsyncParsableCommand {
             DecideCommand.self, DecisionsCommand.self, FixPlanCommand.self, ExitCommand.self, PartnerCommand.self,
             LeaveCommand.self, IncidentCommand.self, BoundaryCommand.self, TiersCommand.self, PanelCommand.self,
             PrivacyCommand.self,
-            UserCommand.self, MigrateCommand.self,
+            UserCommand.self, MigrateCommand.self, ValueCommand.self,
         ]
     )
 }

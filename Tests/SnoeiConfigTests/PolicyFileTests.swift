@@ -266,8 +266,8 @@ func modifiedPolicy() -> Policy {
             if !line.hasPrefix("[") { keys += 1 }
         }
         // 6 rates + 3 contact costs + 1 + 8 weights + 8 saturations + 2 quadrant + 7 boundaries + 2 red lines
-        // + 1 values-fit minimum + the criteria + 1 exit + 3 per tier + 1 panel + 2 privacy.
-        #expect(keys == 38 + policy.valuesFit.criteria.count + 2 + 3 * policy.tiers.tiers.count + 2)
+        // + 1 values-fit minimum + the criteria + 1 exit + 3 per tier + 1 panel + 2 privacy + 3 value.
+        #expect(keys == 38 + policy.valuesFit.criteria.count + 2 + 3 * policy.tiers.tiers.count + 2 + 3)
     }
 
     @Test func renderedTextReadsWell() {
@@ -459,7 +459,6 @@ struct SplitMix {
         #expect(text.contains("(whole years, 0 to 100)\nretention_years = 2\n"))
         #expect(text.contains("# Years invoices and payments are kept after their own date"))
         #expect(text.contains("\ntax_retention_years = 7\n"))
-        // The last table of the file.
         let privacy = text.range(of: "[privacy]")!.lowerBound, panel = text.range(of: "[panel]")!.lowerBound
         #expect(panel < privacy)
     }
@@ -491,5 +490,22 @@ struct SplitMix {
             try PolicyFile.parse("[privacy]\ntax_retention_years = 101\n", file: "t.toml")
         }
         #expect(tooLong?.description.contains("found 101") == true)
+    }
+}
+
+@Suite struct PolicyFileValueTests {
+    @Test func defaultsRoundTripAndAPartialTableKeepsTheRest() throws {
+        let text = PolicyFile.render(.standard)
+        #expect(text.contains("\nhorizon_weeks = 52\n") && text.contains("\ndiscount_rate = 0.1\n") && text.contains("\nhigh_clv = 10000"))
+        #expect(try PolicyFile.parse(text, file: "snoei.toml") == .standard)
+        let p = try PolicyFile.parse("[value]\ndiscount_rate = 0.08\nhigh_clv = 2500\n", file: "snoei.toml")
+        #expect(p.value == ValuePolicy(horizonWeeks: 52, discountRate: 0.08, highCLV: Money(cents: 250_000)))
+    }
+
+    @Test func wrongValuesNameTheKey() throws {
+        let text = "[value]\nhorizon_weeks = 0\ndiscount_rate = 1.5\nforever = true\n"
+        let error = #expect(throws: PolicyFileError.self) { try PolicyFile.parse(text, file: "snoei.toml") }
+        let message = "\(error.map { "\($0)" } ?? "")"
+        #expect(message.contains("value.horizon_weeks") && message.contains("value.discount_rate") && message.contains("forever"))
     }
 }

@@ -18,14 +18,17 @@ public struct Policy: Equatable, Sendable {
     public var panel: PanelPolicy
     /// How long customer data is kept (`PrivacyPolicy.swift`).
     public var privacy: PrivacyPolicy
+    /// Expected purchases and lifetime value (`ValuePolicy.swift`).
+    public var value: ValuePolicy
 
     public init(hourlyRate: [Activity: Money], contactCost: [ContactKind: Money], friction: FrictionPolicy,
                 quadrant: QuadrantPolicy, boundaries: Boundaries, redLines: RedLines, valuesFit: ValuesFitPolicy,
                 exit: ExitPolicy = .standard, tiers: TierPolicy = .standard, panel: PanelPolicy = .standard,
-                privacy: PrivacyPolicy = .standard) {
+                privacy: PrivacyPolicy = .standard, value: ValuePolicy = .standard) {
         self.hourlyRate = hourlyRate; self.contactCost = contactCost; self.friction = friction
         self.quadrant = quadrant; self.boundaries = boundaries; self.redLines = redLines; self.valuesFit = valuesFit
         self.exit = exit; self.tiers = tiers; self.panel = panel; self.privacy = privacy
+        self.value = value
     }
 
     public func rate(_ activity: Activity) -> Money { hourlyRate[activity] ?? .zero }

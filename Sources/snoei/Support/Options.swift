@@ -78,6 +78,7 @@ struct AsOfOptions: ParsableArguments {
 }
 
 extension Language: ExpressibleByArgument {}
+extension TimeUnit: ExpressibleByArgument {}
 extension DecisionStep: ExpressibleByArgument {}
 extension DecisionState: ExpressibleByArgument {}
 extension Recommendation: ExpressibleByArgument {}
