@@ -21,6 +21,8 @@ public struct WebConfiguration: Sendable {
     /// Sessions, lock-out and cookie settings; `Secure` cookies are dropped only when the
     /// server listens on loopback (plain http on the same machine).
     public var auth = AuthSettings()
+    /// Fit the purchase models (expected purchases, lifetime value) with every analysis.
+    public var futureValue = true
 
     public init() {}
 }
@@ -31,7 +33,7 @@ public func buildApplication(_ config: WebConfiguration) async throws -> some Ap
     logger.logLevel = config.logLevel
     let store = try await LedgerStore.open(location: config.database)
     let state = PortfolioState(store: store, policyPath: config.policyPath, workingDirectory: config.workingDirectory,
-                               asOf: config.asOf)
+                               asOf: config.asOf, futureValue: config.futureValue)
     let router: Router<BasicRequestContext>
     do {
         // Every page needs a signed-in user: without users nobody could use the server.

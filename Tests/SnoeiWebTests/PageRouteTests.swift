@@ -6,6 +6,22 @@ import Testing
 @testable import SnoeiWeb
 
 @Suite struct PageRouteTests {
+    @Test func theCustomerPageShowsFutureValueWhenTheModelsAreFitted() async throws {
+        try await WebFixture.test(futureValue: true) { client, fixture throws in
+            let a = fixture.state.snapshot.analysis
+            let value = try #require(a.value)
+            let row = try #require(a.row(of: "C0005"))
+            let html = try await client.get("/customers/C0005").text
+            #expect(html.contains("data-figure=\"clv\"") && html.contains("Lifetime value ahead"))
+            #expect(html.contains(SnoeiCore.Formatter(.en).money(try #require(value.clv[row]))))
+            #expect(html.contains("next 52 weeks"))
+        }
+        try await WebFixture.test { client, _ throws in
+            let html = try await client.get("/customers/C0005").text
+            #expect(!html.contains("data-figure=\"clv\""))
+        }
+    }
+
     @Test func dashboardShowsKeyFiguresChartsAndDecisions() async throws {
         try await WebFixture.test { client, fixture in
             let r = try await client.get("/")

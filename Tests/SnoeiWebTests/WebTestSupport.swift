@@ -13,14 +13,15 @@ struct WebFixture {
     let state: PortfolioState
 
     /// `extra` customers are added to the demo firm (e.g. one with a hostile name).
-    static func make(extra: [CustomerRecord] = []) async throws -> WebFixture {
+    static func make(extra: [CustomerRecord] = [], futureValue: Bool = false) async throws -> WebFixture {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snoei-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var records = DemoFirm.generate(seed: 1, end: asOf)
         records.customers += extra
         let store = try await LedgerStore.open(path: folder.appendingPathComponent("snoei.sqlite").path)
         try await store.replaceAll(records)
-        let state = PortfolioState(store: store, policyPath: nil, workingDirectory: folder.path, asOf: asOf)
+        let state = PortfolioState(store: store, policyPath: nil, workingDirectory: folder.path, asOf: asOf,
+                                   futureValue: futureValue)
         try await state.refresh(force: true)
         return WebFixture(folder: folder, state: state)
     }
@@ -51,8 +52,9 @@ struct WebFixture {
 
     /// Runs `body` against the router, signed in as `role` (nil: signed out); always closes the database.
     static func test(extra: [CustomerRecord] = [], as role: Role? = .admin, auth: AuthSettings = authSettings(),
+                     futureValue: Bool = false,
                      _ body: @escaping @Sendable (any TestClientProtocol, WebFixture) async throws -> Void) async throws {
-        let fixture = try await make(extra: extra)
+        let fixture = try await make(extra: extra, futureValue: futureValue)
         do {
             for var user in users {
                 user.passwordHash = passwordHash

@@ -9,20 +9,29 @@ public struct Analysis: Sendable {
     /// Customers with a fix or let-go proposal, most urgent first, then by contribution.
     /// Computed once: pages ask for it on every request.
     public let needingDecision: [Int]
+    /// Expected purchases, chance of being active and lifetime value, when the purchase models
+    /// were fitted (`CustomerValue`); the recommendation then takes them into account.
+    public let value: CustomerValue?
     /// What scenarios start from (`PortfolioCalculator.Basis`).
     let basis: PortfolioCalculator.Basis
     /// Customers per recommendation and per quadrant, by `ordinal`.
     private let recommendationCounts: [Int]
     private let quadrantCounts: [Int]
 
-    public init(ledger: Ledger, policy: Policy, asOf: Day) {
+    public init(ledger: Ledger, policy: Policy, asOf: Day, value: CustomerValue? = nil) {
         self.asOf = asOf
+        self.value = value
         self.policy = policy
         self.ledger = ledger
         let figures = FigureCalculator(ledger: ledger, policy: policy, asOf: asOf).customerFigures()
         let portfolio = PortfolioCalculator.compute(figures, ledger: ledger, asOf: asOf)
         let rules = VerdictRules(policy: policy, portfolio: portfolio)
-        let verdicts = figures.map { rules.verdict(for: $0) }
+        let verdicts = figures.indices.map { r in
+            rules.verdict(for: figures[r], outlook: value.flatMap { v in
+                v.clv[r].map { VerdictRules.Outlook(clv: $0, probabilityAlive: v.probabilityAlive[r] ?? 0,
+                                                    expectedPurchases: v.expectedPurchases[r] ?? 0) }
+            })
+        }
         self.customers = figures
         self.portfolio = portfolio
         self.basis = PortfolioCalculator.Basis(figures, portfolio: portfolio)

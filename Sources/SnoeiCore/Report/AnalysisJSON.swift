@@ -86,6 +86,10 @@ public enum AnalysisJSON {
         w.number("revenue_share", f.revenueShare, decimals: 6)
         w.int("referrals", f.referrals)
         w.number("values_fit", f.valuesFit, decimals: 4)
+        // Future value (null when the purchase models were not fitted or the customer never bought).
+        w.number("expected_purchases", a.value?.expectedPurchases[row], decimals: 4)
+        w.number("p_alive", a.value?.probabilityAlive[row], decimals: 4)
+        if let clv = a.value?.clv[row] { w.money("clv", clv) } else { w.null("clv") }
         w.number("friction", v.friction.score, decimals: 1)
         w.beginObject("friction_parts")
         for part in v.friction.parts { w.number(part.component.rawValue, part.points, decimals: 2) }

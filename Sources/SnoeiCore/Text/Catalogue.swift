@@ -30,6 +30,7 @@ public enum Catalogue {
         "reason.ambassador": "Referred {referrals} new customer(s), who brought {referred_revenue} of revenue in the last 12 months.",
         "reason.values_fit_low": "Values fit is {values_fit}, below the policy's minimum of {boundary}.",
         "reason.no_revenue": "No revenue and no recorded cost to serve in the last 12 months.",
+        "reason.future_value": "Expected lifetime value is {clv} over the coming {horizon_weeks} weeks ({expected_purchases} expected purchases; {p_alive} chance the customer is still active), at or above the boundary of {boundary}: the relationship can still become profitable. Proposed: fix it first.",
 
         "recommendation.nurture": "Nurture",
         "recommendation.keep": "Keep",
@@ -89,6 +90,7 @@ public enum Catalogue {
         "reason.ambassador": "Bracht {referrals} nieuwe klant(en) aan, samen goed voor {referred_revenue} omzet in de afgelopen 12 maanden.",
         "reason.values_fit_low": "De aansluiting bij onze waarden is {values_fit}, onder het minimum van {boundary}.",
         "reason.no_revenue": "Geen omzet en geen vastgelegde kosten van bediening in de afgelopen 12 maanden.",
+        "reason.future_value": "De verwachte klantwaarde is {clv} over de komende {horizon_weeks} weken ({expected_purchases} verwachte aankopen; kans {p_alive} dat de klant nog actief is), op of boven de grens van {boundary}: de relatie kan nog winstgevend worden. Voorstel: eerst verbeteren.",
 
         "recommendation.nurture": "Koesteren",
         "recommendation.keep": "Behouden",

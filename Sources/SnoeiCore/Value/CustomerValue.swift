@@ -26,6 +26,12 @@ public struct CustomerValue: Sendable {
     public let expectedSpend: [Money?]
     public let clv: [Money?]
 
+    /// The policy's settings (`[value]`): the horizon in weeks and its discount rate.
+    public static func settings(_ policy: Policy, unit: TimeUnit = .weeks) -> Settings {
+        Settings(horizon: Double(policy.value.horizonWeeks) * 7 / unit.days, unit: unit,
+                 annualDiscountRate: policy.value.discountRate)
+    }
+
     /// Fits both models on the invoices up to `asOf` and values every customer who bought.
     public init(ledger: Ledger, asOf: Day, settings: Settings = .init()) throws {
         let history = PurchaseHistory(ledger: ledger, asOf: asOf, unit: settings.unit)

@@ -61,6 +61,7 @@ public enum ReasonCode: String, Vocabulary {
     case ambassador
     case valuesFitLow = "values_fit_low"
     case noRevenue = "no_revenue"
+    case futureValue = "future_value"
 }
 
 public struct Figure: Sendable, Equatable {

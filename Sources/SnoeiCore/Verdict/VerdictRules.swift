@@ -10,7 +10,17 @@ public struct VerdictRules: Sendable {
 
     public init(policy: Policy, portfolio: PortfolioFigures) { self.policy = policy; self.portfolio = portfolio }
 
-    public func verdict(for f: CustomerFigures) -> Verdict {
+    /// What the purchase models expect of one customer (`CustomerValue`), when they were fitted.
+    public struct Outlook: Sendable, Equatable {
+        public var clv: Money
+        public var probabilityAlive: Double
+        public var expectedPurchases: Double
+        public init(clv: Money, probabilityAlive: Double, expectedPurchases: Double) {
+            self.clv = clv; self.probabilityAlive = probabilityAlive; self.expectedPurchases = expectedPurchases
+        }
+    }
+
+    public func verdict(for f: CustomerFigures, outlook: Outlook? = nil) -> Verdict {
         let friction = FrictionScore.compute(f, policy: policy.friction)
         let b = policy.boundaries
         let profitable = f.contribution >= policy.quadrant.profitableContribution
@@ -139,6 +149,16 @@ public struct VerdictRules: Sendable {
             } else if dependent {
                 // A large share is worth knowing whatever the proposal.
                 reasons.append(Reason(.dependencyRisk, dependencyFigures))
+            }
+            // 6. What the customer can still become: high expected value makes a let-go a fix.
+            if recommendation == .letGo, let outlook, outlook.clv >= policy.value.highCLV {
+                recommendation = .fix
+                reasons.append(Reason(.futureValue, [
+                    Figure("clv", .money(outlook.clv)), Figure("horizon_weeks", .count(policy.value.horizonWeeks)),
+                    Figure("expected_purchases", .number(outlook.expectedPurchases)),
+                    Figure("p_alive", .ratio(outlook.probabilityAlive)), Figure("boundary", .money(policy.value.highCLV)),
+                ]))
+                actions = [.priceChange, .scopeAgreement, .standardTier]
             }
         }
         // Asking for referrals fits a relationship that is going well, not one being fixed.

@@ -47,7 +47,7 @@ struct CustomerPage {
             ["code": reason.code.rawValue, "text": t.text(reason), "hasFigures": !reason.figures.isEmpty,
              "figures": reason.figures.map { ["name": figureLabel($0.name, chrome), "value": displayed($0.value, t)] }]
         }
-        let cards: [[String: Any]] = [
+        var cards: [[String: Any]] = [
             ["code": "revenue", "label": chrome.t("card_revenue"), "value": f.money(fig.revenue)],
             ["code": "contribution", "label": chrome.t("card_contribution"), "value": f.money(fig.contribution),
              "tone": fig.contribution.cents < 0 ? "bad" : ""],
@@ -56,6 +56,13 @@ struct CustomerPage {
             ["code": "overdue", "label": chrome.t("card_overdue"), "value": f.money(fig.overdue)],
             ["code": "revenue_share", "label": chrome.t("card_revenue_share"), "value": f.percent(fig.revenueShare)],
         ]
+        if let value = a.value, let clv = value.clv[row], let alive = value.probabilityAlive[row] {
+            cards += [
+                ["code": "clv", "label": chrome.t("card_clv"), "value": f.money(clv),
+                 "note": WebText.text("card_clv_note", chrome.language, ["weeks": String(a.policy.value.horizonWeeks)])],
+                ["code": "p_alive", "label": chrome.t("card_p_alive"), "value": f.percent(alive)],
+            ]
+        }
         // The first two sections (why, next steps) are shown in the verdict box above.
         let facets = profile.sections.dropFirst(2).filter { !$0.lines.isEmpty }
             .map { ["title": $0.title, "lines": $0.lines] as [String: Any] }

@@ -11,11 +11,14 @@ public final class PortfolioState: @unchecked Sendable {
     let policyPath: String?
     let workingDirectory: String
     let fixedAsOf: Day?
+    /// Fit the purchase models with every analysis (expected purchases, lifetime value).
+    let futureValue: Bool
     private let lock = NSLock()
     private var _snapshot: Snapshot?
     private var _policyError: String?
 
-    public init(store: LedgerStore, policyPath: String?, workingDirectory: String, asOf: Day?) {
+    public init(store: LedgerStore, policyPath: String?, workingDirectory: String, asOf: Day?, futureValue: Bool = false) {
+        self.futureValue = futureValue
         self.store = store
         self.policyPath = policyPath
         self.workingDirectory = workingDirectory
@@ -60,7 +63,7 @@ public final class PortfolioState: @unchecked Sendable {
         let clock = ContinuousClock(), start = clock.now
         let records = try await store.load()
         let snapshot = try Snapshot(records: records, policy: policy, policySource: source, asOf: key.asOf, key: key,
-                                    loadTime: clock.now - start)
+                                    loadTime: clock.now - start, futureValue: futureValue)
         lock.withLock { _snapshot = snapshot }
         return true
     }

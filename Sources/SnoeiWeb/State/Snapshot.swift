@@ -23,10 +23,13 @@ public final class Snapshot: @unchecked Sendable {
     private var orders: [CustomerSort: [Int32]] = [:]
 
     init(records: LedgerRecords, policy: Policy, policySource: String, asOf: Day, key: SnapshotKey,
-         loadTime: Duration = .zero) throws {
+         loadTime: Duration = .zero, futureValue: Bool = false) throws {
         let clock = ContinuousClock(), start = clock.now
         self.records = records
-        self.analysis = Analysis(ledger: try Ledger(records: records), policy: policy, asOf: asOf)
+        let ledger = try Ledger(records: records)
+        // A history too thin for the purchase models leaves the value figures out, nothing else.
+        let value = futureValue ? try? CustomerValue(ledger: ledger, asOf: asOf, settings: CustomerValue.settings(policy)) : nil
+        self.analysis = Analysis(ledger: ledger, policy: policy, asOf: asOf, value: value)
         self.policySource = policySource
         self.key = key
         let c = analysis.ledger.customers

@@ -24,8 +24,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only customers with these proposals, e.g. fix,let_go.", valueName: "list"))
     var recommendation: String?
 
+    @Flag(inversion: .prefixedNo, help: "Fit the purchase models for expected purchases, p_alive and clv (see `snoei value`); --no-value skips it.")
+    var value = true
+
     func run() async throws {
-        let workspace = try await Workspace.load(database, policy: policy, asOf: asOf.day)
+        let workspace = try await Workspace.load(database, policy: policy, asOf: asOf.day, withValue: value)
         let a = workspace.analysis
         let rows = try selectedRows(a)
         switch format {

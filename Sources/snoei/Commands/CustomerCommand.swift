@@ -22,7 +22,7 @@ struct CustomerCommand: AsyncParsableCommand {
     var fullTimeline = false
 
     func run() async throws {
-        let workspace = try await Workspace.load(database, policy: policy, asOf: asOf.day)
+        let workspace = try await Workspace.load(database, policy: policy, asOf: asOf.day, withValue: true)
         let a = workspace.analysis
         let row = try workspace.rows(for: [id])[0]
         let lang = language.language

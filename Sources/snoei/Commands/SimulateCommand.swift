@@ -28,7 +28,7 @@ struct SimulateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = try await Workspace.load(database, policy: policy, asOf: asOf.day)
+        let workspace = try await Workspace.load(database, policy: policy, asOf: asOf.day, withValue: true)
         let a = workspace.analysis
         let scenario = Scenario(dropping: try workspace.rows(for: ids), from: a)
         switch format {
@@ -50,6 +50,8 @@ struct SimulateCommand: AsyncParsableCommand {
         w.money("staff_cost_freed", s.staffCostFreed)
         w.money("result_change_if_hours_unused", s.resultChangeIfHoursUnused)
         w.money("overdue_removed", s.overdueRemoved)
+        // Expected lifetime value given up (null when the purchase models could not be fitted).
+        if let lost = valueLost(s, a) { w.money("value_lost", lost) } else { w.null("value_lost") }
         for (key, p) in [("before", s.before), ("after", s.after)] {
             w.beginObject(key)
             w.int("customers", p.customers)
@@ -93,6 +95,11 @@ struct SimulateCommand: AsyncParsableCommand {
                     signed(s.resultChangeIfHoursUnused, f)])
         effect.add([L("Overdue to collect before they go", "Te innen achterstand vóór vertrek"), f.money(s.overdueRemoved)])
         effect.add([L("Contribution after", "Bijdrage daarna"), f.money(s.after.contribution)])
+        if let lost = valueLost(s, a) {
+            effect.add([L("Expected lifetime value given up (next \(a.policy.value.horizonWeeks) weeks, discounted)",
+                          "Verwachte klantwaarde die wegvalt (komende \(a.policy.value.horizonWeeks) weken, verdisconteerd)"),
+                        f.money(lost)])
+        }
         effect.add([L("Top-20% revenue share before → after", "Omzetaandeel top 20% voor → na"),
                     "\(f.percent(s.before.paretoTop20)) → \(f.percent(s.after.paretoTop20))"])
         effect.add([L("Concentration (HHI) before → after", "Concentratie (HHI) voor → na"),
@@ -114,6 +121,12 @@ struct SimulateCommand: AsyncParsableCommand {
             }
         }
         return out.joined(separator: "\n")
+    }
+
+    /// The dropped customers' lifetime value (`snoei value`), when the models were fitted.
+    private func valueLost(_ s: Scenario, _ a: Analysis) -> Money? {
+        guard let value = a.value else { return nil }
+        return Money(cents: s.dropped.reduce(0) { $0 + (value.clv[$1]?.cents ?? 0) })
     }
 
     private func signed(_ m: Money, _ f: SnoeiCore.Formatter) -> String {

@@ -26,7 +26,9 @@ struct Workspace {
         }
     }
 
-    static func load(_ database: DatabaseOptions, policy: PolicyOptions, asOf: Day) async throws -> Workspace {
+    /// `withValue`: also fit the purchase models (`snoei value`), so the figures and the
+    /// recommendation include expected value; a history too thin for a fit is noted, not fatal.
+    static func load(_ database: DatabaseOptions, policy: PolicyOptions, asOf: Day, withValue: Bool = false) async throws -> Workspace {
         let (resolved, source) = try policy.resolve()
         let records = try await withExistingStore(database) { try await $0.load() }
         let ledger: Ledger
@@ -35,7 +37,15 @@ struct Workspace {
         } catch {
             throw Terminal.failure("The stored ledger is inconsistent: \(error)", code: ExitCodes.failure)
         }
-        return Workspace(records: records, analysis: Analysis(ledger: ledger, policy: resolved, asOf: asOf),
+        var value: CustomerValue?
+        if withValue {
+            do {
+                value = try CustomerValue(ledger: ledger, asOf: asOf, settings: CustomerValue.settings(resolved))
+            } catch {
+                Terminal.note("Future value not included: \(error)")
+            }
+        }
+        return Workspace(records: records, analysis: Analysis(ledger: ledger, policy: resolved, asOf: asOf, value: value),
                          policySource: source)
     }
 
