@@ -78,7 +78,7 @@ private func dropSchema(_ store: LedgerStore, _ schema: String) async throws {
 }
 
 /// Polls `condition` every quarter second for up to `seconds`; fails the test if it never holds.
-private func eventually(seconds: Double = 20, _ condition: () async throws -> Bool) async throws {
+private func eventually(seconds: Double = 60, _ condition: () async throws -> Bool) async throws {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if try await condition() { return }

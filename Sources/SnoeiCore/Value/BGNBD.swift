@@ -70,7 +70,10 @@ extension BGNBD {
         // Customers with the same history contribute the same term: summed once, weighted.
         var groups: [HistoryKey: Int] = [:]
         for c in rows { groups[HistoryKey(x: history.frequency[c], tx: history.recency[c], T: history.age[c]), default: 0] += 1 }
-        let keys = Array(groups.keys), weights = keys.map { Double(groups[$0]!) }
+        // In a fixed order: a Dictionary's order changes from run to run, and so would the
+        // floating-point sum and with it the last digits of the fit.
+        let keys = groups.keys.sorted { ($0.x, $0.tx, $0.T) < ($1.x, $1.tx, $1.T) }
+        let weights = keys.map { Double(groups[$0]!) }
         func model(_ p: [Double]) -> BGNBD { BGNBD(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3])) }
         let objective = { (p: [Double]) -> Double in
             let m = model(p)

@@ -124,6 +124,7 @@ enum ReportText {
         "reason_ambassador": "Referred {referrals} new customer(s)",
         "reason_values_fit_low": "Values fit {values_fit}, below the minimum of {boundary}",
         "reason_no_revenue": "No revenue and no cost to serve",
+        "reason_future_value": "Expected lifetime value {clv} (can still become profitable)",
     ]
 
     static let nl: [String: String] = [
@@ -236,5 +237,6 @@ enum ReportText {
         "reason_ambassador": "Bracht {referrals} nieuwe klant(en) aan",
         "reason_values_fit_low": "Aansluiting bij onze waarden {values_fit}, onder het minimum van {boundary}",
         "reason_no_revenue": "Geen omzet en geen kosten van bediening",
+        "reason_future_value": "Verwachte klantwaarde {clv} (kan nog winstgevend worden)",
     ]
 }
