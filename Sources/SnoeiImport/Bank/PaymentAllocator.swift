@@ -77,7 +77,9 @@ public struct PaymentAllocator: Sendable {
             }
         }
         guard let (row, rule) = found else { return Outcome(entry: entry, invoiceId: nil, customerId: nil, rule: nil) }
-        invoices[row].paid += entry.amount
+        // Saturating: a hostile statement of many maximal amounts must not trap the import.
+        let (sum, overflow) = invoices[row].paid.cents.addingReportingOverflow(entry.amount.cents)
+        invoices[row].paid = Money(cents: overflow ? .max : sum)
         let customer = invoices[row].customerId
         if let iban = entry.counterpartyIBAN, accounts[iban] == nil { accounts[iban] = customer }
         return Outcome(entry: entry, invoiceId: invoices[row].invoiceId, customerId: customer, rule: rule)

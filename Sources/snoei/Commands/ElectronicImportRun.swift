@@ -69,7 +69,7 @@ struct ElectronicImportRun {
         }
         var table = TextTable(["table", "rows", "new", "updated", "unchanged"], rightAligned: [1, 2, 3, 4])
         for kind in summary.kinds where kind.rows > 0 {
-            table.add([kind.file, "\(kind.rows)", "\(kind.new)", "\(kind.updated)", "\(kind.unchanged)"])
+            table.add([kind.file.replacingOccurrences(of: ".csv", with: "").replacingOccurrences(of: "_", with: " "), "\(kind.rows)", "\(kind.new)", "\(kind.updated)", "\(kind.unchanged)"])
         }
         table.add(["total", "\(summary.rows)", "\(summary.new)", "\(summary.updated)", "\(summary.unchanged)"])
         Terminal.out("")
@@ -98,6 +98,15 @@ struct ElectronicImportReport {
             Terminal.out("New customers (buyers not yet known, keyed by their registration number):")
             var t = TextTable(["customer_id", "name", "identified by"])
             for c in result.newCustomers { t.add([c.customerId, c.name, c.identifier.description]) }
+            Terminal.out(t.render())
+        }
+        if !result.records.invoices.isEmpty {
+            Terminal.out("")
+            Terminal.out("Invoices (amount excludes VAT; payable is what the buyer pays):")
+            var t = TextTable(["invoice", "customer", "issued", "due", "amount", "payable", "reference"], rightAligned: [4, 5])
+            for i in result.records.invoices {
+                t.add([i.invoiceId, i.customerId, i.issueDate.iso, i.dueDate.iso, i.amount.plainString, i.payable.plainString, i.reference ?? "—"])
+            }
             Terminal.out(t.render())
         }
         if !result.outcomes.isEmpty {
