@@ -96,3 +96,18 @@ import Testing
         }
     }
 }
+
+@Suite struct CustomerIdentifierErasureTests {
+    @Test(arguments: StoreBackend.all) func erasingACustomerDeletesItsIdentifiers(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
+            try await PrivacyStoreFixture.fill(store)
+            let ids = [CustomerIdentifierRecord(key: "kvk:12345678", customerId: "A"), CustomerIdentifierRecord(key: "iban:NL20INGB0001234567", customerId: "A"),
+                       CustomerIdentifierRecord(key: "kvk:87654321", customerId: "B")]
+            _ = try await store.apply(LedgerRecords(), identifiers: ids, unmatched: [])
+            let plan = try await PrivacyStoreFixture.plan(store)
+            let outcome = try await store.eraseCustomer(id: "A", plan: plan, actor: "Mark", at: "2026-06-30T12:05:00Z")
+            #expect(outcome.deletedRows == 10, "8 rows as without identifiers, and A's two identifiers")
+            #expect(try await store.customerIdentifiers() == ["kvk:87654321": "B"])
+        }
+    }
+}
