@@ -66,8 +66,11 @@ extension LedgerStore {
             } else {
                 throw AssignError.nothingToAssignTo
             }
+            // Without an invoice the reference stays empty: FORMAT.md rule 4 would otherwise match a
+            // remittance text that happens to equal an invoice id, against the person's choice.
+            let reference = invoiceId == nil ? nil : entry.reference ?? entry.text.map { String($0.prefix(140)) }
             let payment = PaymentRecord(paymentId: entry.entryId, date: entry.date, amount: entry.amount, invoiceId: invoiceId,
-                                        customerId: customer, reference: entry.reference ?? entry.text.map { String($0.prefix(140)) })
+                                        customerId: customer, reference: reference)
             try await self.insert(LedgerTables.payments, [payment], on: tx)
             try await tx.delete(from: "unmatched_payments").where("entry_id", .equal, SQLBind(entryId)).run()
             if let iban = entry.counterpartyIBAN, let customer {

@@ -18,7 +18,8 @@ import Testing
     static let unmatched = [
         UnmatchedPaymentRecord(entryId: "camt:NL91ABNA0417164300:ABN-0005", date: d("2026-11-02"), amount: Money(cents: 9_999),
                                counterpartyName: "J. Jansen", counterpartyIBAN: "NL20INGB0001234567", text: "Bijdrage borrel", source: "s.xml"),
-        UnmatchedPaymentRecord(entryId: "mt940:BE68539007547034:00046/001:3", date: d("2026-11-16"), amount: Money(cents: 5_000), source: "m.sta"),
+        UnmatchedPaymentRecord(entryId: "mt940:BE68539007547034:00046/001:3", date: d("2026-11-16"), amount: Money(cents: 5_000),
+                               text: "INV-1", source: "m.sta"),
     ]
 
     static let identifiers = [CustomerIdentifierRecord(key: "kvk:12345678", customerId: "KVK-12345678")]
@@ -63,7 +64,7 @@ import Testing
             #expect(try await store.unmatchedPayments() == [Self.unmatched[1]])
             // To a customer only: recorded without an invoice.
             let toCustomer = try await store.assignUnmatched(entryId: Self.unmatched[1].entryId, invoiceId: nil, customerId: "C2")
-            #expect(toCustomer.invoiceId == nil && toCustomer.customerId == "C2")
+            #expect(toCustomer.invoiceId == nil && toCustomer.customerId == "C2" && toCustomer.reference == nil)
             #expect(try await store.unmatchedPayments().isEmpty)
         }
     }
