@@ -14,21 +14,21 @@ extension LedgerStore {
         try await Transaction.run(on: db, rollbackOnly: dryRun) { tx in
             var kinds = try await self.merge(records, on: tx)
             let known = try await Self.identifiers(on: tx)
-            var fresh = 0, same = 0
-            for id in Dictionary(identifiers.map { ($0.key, $0.customerId) }, uniquingKeysWith: { first, _ in first }).sorted(by: { $0.key < $1.key }) {
-                if known[id.key] != nil { same += 1; continue }
-                try await tx.insert(into: "customer_identifiers").columns("identifier", "customer_id")
-                    .values(SQLBind(id.key), SQLBind(id.value)).run()
-                fresh += 1
-            }
-            kinds.append(.init(file: "customer identifiers", rows: fresh + same, new: fresh, updated: 0, unchanged: same))
-            var added = 0, waiting = 0
-            for entry in unmatched {
-                if try await Self.exists(entry.entryId, on: tx) { waiting += 1; continue }
-                try await Self.insert(entry, on: tx)
-                added += 1
-            }
-            kinds.append(.init(file: "unmatched payments", rows: unmatched.count, new: added, updated: 0, unchanged: waiting))
+            let unique = Dictionary(identifiers.map { ($0.key, $0.customerId) }, uniquingKeysWith: { first, _ in first })
+            let freshIds = unique.filter { known[$0.key] == nil }.sorted { $0.key < $1.key }
+            try await Self.insertRows(into: "customer_identifiers", columns: ["identifier", "customer_id"],
+                                      freshIds.map { [.text($0.key), .text($0.value)] }, on: tx)
+            kinds.append(.init(file: "customer identifiers", rows: unique.count, new: freshIds.count, updated: 0,
+                               unchanged: unique.count - freshIds.count))
+            // Looked up in batches rather than one query per entry: a statement has thousands.
+            let ids = unmatched.map(\.entryId)
+            let held = try await Self.existing(ids, in: "unmatched_payments", key: "entry_id", on: tx)
+                .union(try await Self.existing(ids, in: "payments", key: "payment_id", on: tx))
+            var seen = Set<String>()
+            let fresh = unmatched.filter { !held.contains($0.entryId) && seen.insert($0.entryId).inserted }
+            try await Self.insertRows(into: "unmatched_payments", columns: Self.unmatchedColumns, fresh.map(Self.cells), on: tx)
+            kinds.append(.init(file: "unmatched payments", rows: unmatched.count, new: fresh.count, updated: 0,
+                               unchanged: unmatched.count - fresh.count))
             let summary = ApplySummary(kinds: kinds)
             if summary.changesAnything { try await Self.bumpLedgerVersion(on: tx) }
             return summary
@@ -108,19 +108,36 @@ extension LedgerStore {
         return out
     }
 
-    /// Whether a statement entry is already held: waiting, or assigned (a payment under its id).
-    private static func exists(_ entryId: String, on tx: any SQLDatabase) async throws -> Bool {
-        let waiting = try await tx.select().column("entry_id").from("unmatched_payments").where("entry_id", .equal, SQLBind(entryId)).all()
-        if !waiting.isEmpty { return true }
-        return !(try await tx.select().column("payment_id").from("payments").where("payment_id", .equal, SQLBind(entryId)).all()).isEmpty
+    /// Which of `ids` are keys of `table`.
+    private static func existing(_ ids: [String], in table: String, key: String, on tx: any SQLDatabase) async throws -> Set<String> {
+        var found = Set<String>()
+        var start = 0
+        while start < ids.count {
+            let end = min(start + 500, ids.count)
+            let rows = try await tx.select().column(key).from(table).where(key, .in, Array(ids[start..<end])).all()
+            for row in rows { found.insert(try row.decode(column: key, as: String.self)) }
+            start = end
+        }
+        return found
     }
 
-    private static func insert(_ e: UnmatchedPaymentRecord, on tx: any SQLDatabase) async throws {
-        let cells: [Cell] = [.text(e.entryId), .text(e.date.iso), .int(e.amount.cents), .text(e.counterpartyName),
-                             .text(e.counterpartyIBAN), .text(e.reference), .text(e.text), .text(e.source)]
-        try await tx.insert(into: "unmatched_payments")
-            .columns("entry_id", "date", "amount_cents", "counterparty_name", "counterparty_iban", "reference", "text", "source")
-            .values(cells.map(\.expression)).run()
+    static let unmatchedColumns = ["entry_id", "date", "amount_cents", "counterparty_name", "counterparty_iban", "reference", "text", "source"]
+
+    private static func cells(_ e: UnmatchedPaymentRecord) -> [Cell] {
+        [.text(e.entryId), .text(e.date.iso), .int(e.amount.cents), .text(e.counterpartyName),
+         .text(e.counterpartyIBAN), .text(e.reference), .text(e.text), .text(e.source)]
+    }
+
+    /// Multi-row INSERTs within the dialect's limit on bound parameters.
+    private static func insertRows(into table: String, columns: [String], _ rows: [[Cell]], on tx: any SQLDatabase) async throws {
+        var start = 0
+        while start < rows.count {
+            let end = min(start + tx.rowsPerInsert(columns: columns.count), rows.count)
+            let builder = tx.insert(into: table).columns(columns)
+            for row in rows[start..<end] { builder.values(row.map(\.expression)) }
+            try await builder.run()
+            start = end
+        }
     }
 }
 

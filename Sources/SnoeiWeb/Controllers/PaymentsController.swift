@@ -8,6 +8,7 @@ import SnoeiStore
 struct PaymentsController: Sendable {
     let state: PortfolioState
     let views: Views
+    static let pageSize = 200
 
     func addRoutes(to router: Router<some RequestContext>) {
         router.get("/payments/unmatched") { request, _ in try await self.list(request) }
@@ -28,11 +29,13 @@ struct PaymentsController: Sendable {
         let ctx: [String: Any] = [
             "hasEntries": !entries.isEmpty,
             "total": chrome.t("payments_total", ["n": "\(entries.count)", "amount": f.money(entries.reduce(Money.zero) { $0 + $1.amount })]),
-            "entries": entries.map { e in
+            // The oldest first, a page's worth: assigning them brings up the next.
+            "entries": entries.prefix(Self.pageSize).map { e in
                 ["entry": e.entryId, "source": e.source, "date": e.date.iso, "amount": f.money(e.amount), "from": e.counterpartyName ?? "—",
                  "iban": e.counterpartyIBAN ?? "", "reference": e.reference ?? e.text ?? "—"]
             },
             "openInvoices": open,
+            "more": entries.count > Self.pageSize ? chrome.t("payments_more", ["n": "\(Self.pageSize)"]) : "",
             "assigned": query["assigned"].map { chrome.t("payments_assigned", ["entry": $0]) } ?? "",
             "error": query["error"] ?? "",
         ]

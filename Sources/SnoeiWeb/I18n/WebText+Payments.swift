@@ -11,6 +11,7 @@ extension WebText {
         "payments_invoice": "Invoice", "payments_customer": "or customer (no invoice)",
         "payments_assign": "Assign",
         "payments_assigned": "Payment {entry} assigned.",
+        "payments_more": "The oldest {n} are shown; assigning them brings up the next.",
     ]
 
     static let paymentsNl: [String: String] = [
@@ -24,5 +25,6 @@ extension WebText {
         "payments_invoice": "Factuur", "payments_customer": "of klant (zonder factuur)",
         "payments_assign": "Toewijzen",
         "payments_assigned": "Betaling {entry} toegewezen.",
+        "payments_more": "De oudste {n} staan hier; wie ze toewijst, krijgt de volgende te zien.",
     ]
 }

@@ -88,6 +88,8 @@ struct ElectronicImportRun {
 /// What was read and how each credit was matched, for the person importing.
 struct ElectronicImportReport {
     let result: ElectronicImport
+    /// Rows shown per table; a statement of thousands of entries is summarised, not listed.
+    var shown = 100
 
     func print() {
         var files = TextTable(["file", "kind", "items"], rightAligned: [2])
@@ -104,20 +106,27 @@ struct ElectronicImportReport {
             Terminal.out("")
             Terminal.out("Invoices (amount excludes VAT; payable is what the buyer pays):")
             var t = TextTable(["invoice", "customer", "issued", "due", "amount", "payable", "reference"], rightAligned: [4, 5])
-            for i in result.records.invoices {
+            for i in result.records.invoices.prefix(shown) {
                 t.add([i.invoiceId, i.customerId, i.issueDate.iso, i.dueDate.iso, i.amount.plainString, i.payable.plainString, i.reference ?? "—"])
             }
             Terminal.out(t.render())
+            more(result.records.invoices.count)
         }
         if !result.outcomes.isEmpty {
             Terminal.out("")
             Terminal.out("Credits:")
             var t = TextTable(["date", "amount", "from", "invoice", "matched by"], rightAligned: [1])
-            for o in result.outcomes {
+            for o in result.outcomes.prefix(shown) {
                 t.add([o.entry.bookingDate.iso, o.entry.amount.plainString, truncate(o.entry.counterpartyName ?? o.entry.counterpartyIBAN ?? "—", 28),
                        o.invoiceId ?? "—", o.rule?.rawValue ?? "unmatched: for a person to assign"])
             }
             Terminal.out(t.render())
+            more(result.outcomes.count)
+            let rules: [PaymentAllocator.Rule] = [.structuredReference, .invoiceNumber, .amountAndAccount]
+            let byRule = rules.map { rule in (rule, result.outcomes.filter { $0.rule == rule }.count) }.filter { $0.1 > 0 }
+            if !byRule.isEmpty {
+                Terminal.out("Matched: " + byRule.map { "\($0.1) by \($0.0.rawValue)" }.joined(separator: ", ") + ".")
+            }
         }
         var counts: [String] = []
         if result.debits > 0 { counts.append("\(result.debits) debit\(result.debits == 1 ? "" : "s") (money going out) ignored") }
@@ -126,5 +135,9 @@ struct ElectronicImportReport {
         if result.duplicates > 0 { counts.append("\(result.duplicates) duplicate entr\(result.duplicates == 1 ? "y" : "ies") counted once") }
         if !result.unmatched.isEmpty { counts.append("\(result.unmatched.count) unmatched credit\(result.unmatched.count == 1 ? "" : "s") kept for a person to assign") }
         if !counts.isEmpty { Terminal.out(""); Terminal.out(counts.joined(separator: "; ") + ".") }
+    }
+
+    private func more(_ count: Int) {
+        if count > shown { Terminal.out("… and \(count - shown) more, not listed.") }
     }
 }
