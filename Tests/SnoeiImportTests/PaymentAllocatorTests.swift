@@ -76,4 +76,11 @@ import Testing
         var a = PaymentAllocator(invoices: invoices, accounts: [:])
         #expect(a.allocate(Self.credit(100, ref: "090933755493", text: "INV-3")).invoiceId == "INV-1")
     }
+
+    @Test func aCreditNoteIsNeverTheTarget() {
+        var a = PaymentAllocator(invoices: invoices + [Self.invoice("CN-7", "C3", ref: "+++012/3456/78939+++", payable: -12_100)], accounts: [:])
+        #expect(a.allocate(Self.credit(100, ref: "012345678939")).invoiceId == nil)
+        // "INV-3 minus CN-7": the invoice, not the credit note.
+        #expect(a.allocate(Self.credit(37_900, text: "INV-3 minus CN-7")).invoiceId == "INV-3")
+    }
 }

@@ -12,6 +12,7 @@ public import SnoeiCore
 ///    matches and assignments, and from rules 1–2 earlier in the same import) and exactly the
 ///    amount is open on that customer's invoices; with several such invoices, the oldest due.
 ///
+/// Only invoices with something payable are candidates (never a credit note).
 /// Rules 1 and 2 accept any amount (partial payments, over-payments); rule 3 needs the exact
 /// open amount. Each match lowers the invoice's open amount for the credits after it, so two
 /// equal transfers settle two equal invoices. Everything else is left for a person.
@@ -51,7 +52,9 @@ public struct PaymentAllocator: Sendable {
     public init(invoices: [Invoice], accounts: [String: String]) {
         self.invoices = invoices
         self.accounts = accounts
-        for (k, inv) in invoices.enumerated() {
+        // Credit notes (nothing payable) are never the target of money coming in: a transfer
+        // that mentions one next to the invoice it corrects goes to that invoice.
+        for (k, inv) in invoices.enumerated() where inv.payable.cents > 0 {
             byId[inv.invoiceId.uppercased()] = k
             byCustomer[inv.customerId, default: []].append(k)
             let keys = [inv.reference.map(StructuredReference.normalised), StructuredReference.normalised(inv.invoiceId)]

@@ -24,6 +24,10 @@ struct ElectronicImportRun {
     }
 
     func run() async throws {
+        if (path as NSString).pathExtension.lowercased() == "csv" {
+            throw Terminal.failure("\(path) is one CSV file; a canonical ledger is imported as the folder holding customers.csv.",
+                                   code: ExitCodes.badInput)
+        }
         let files: [SourceFile], skipped: [String]
         do {
             (files, skipped) = try ImportSources.collect(URL(fileURLWithPath: path))
