@@ -77,7 +77,10 @@ let package = Package(
             dependencies: ["SnoeiCore", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict
         ),
-        .testTarget(name: "SnoeiImportTests", dependencies: ["SnoeiImport", "SnoeiCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(
+            name: "SnoeiImportTests",
+            dependencies: ["SnoeiImport", "SnoeiCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
         // End to end: runs the built `snoei` binary the way a user does.
         .testTarget(name: "SnoeiCLITests", dependencies: ["snoei", "SnoeiCore", "SnoeiStore"], swiftSettings: strict),
         .testTarget(name: "SnoeiChartsTests", dependencies: ["SnoeiCharts"], swiftSettings: strict),

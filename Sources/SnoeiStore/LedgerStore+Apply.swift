@@ -11,29 +11,35 @@ extension LedgerStore {
         _ records: LedgerRecords, dryRun: Bool = false,
         progress: (@Sendable (StoreProgress) -> Void)? = nil
     ) async throws -> ApplySummary {
-        let total = records.rowCount
-        return try await Transaction.run(on: db, rollbackOnly: dryRun) { tx in
-            var kinds: [ApplySummary.Kind] = []
-            var done = 0
-            func step<R>(_ table: LedgerTable<R>) async throws {
-                let kind = try await self.merge(table, records[keyPath: table.records], on: tx)
-                kinds.append(kind)
-                done += kind.rows
-                progress?(StoreProgress(done: done, total: total))
-            }
-            try await step(LedgerTables.customers)
-            try await step(LedgerTables.invoices)
-            try await step(LedgerTables.payments)
-            try await step(LedgerTables.timeEntries)
-            try await step(LedgerTables.contacts)
-            try await step(LedgerTables.deviations)
-            try await step(LedgerTables.incidents)
-            try await step(LedgerTables.referrals)
-            try await step(LedgerTables.valuesFit)
-            let summary = ApplySummary(kinds: kinds)
+        try await Transaction.run(on: db, rollbackOnly: dryRun) { tx in
+            let summary = ApplySummary(kinds: try await self.merge(records, on: tx, progress: progress))
             if summary.changesAnything { try await Self.bumpLedgerVersion(on: tx) }
             return summary
         }
+    }
+
+    /// Merges every kind of record inside the caller's transaction.
+    func merge(_ records: LedgerRecords, on tx: any SQLDatabase,
+               progress: (@Sendable (StoreProgress) -> Void)? = nil) async throws -> [ApplySummary.Kind] {
+        let total = records.rowCount
+        var kinds: [ApplySummary.Kind] = []
+        var done = 0
+        func step<R>(_ table: LedgerTable<R>) async throws {
+            let kind = try await self.merge(table, records[keyPath: table.records], on: tx)
+            kinds.append(kind)
+            done += kind.rows
+            progress?(StoreProgress(done: done, total: total))
+        }
+        try await step(LedgerTables.customers)
+        try await step(LedgerTables.invoices)
+        try await step(LedgerTables.payments)
+        try await step(LedgerTables.timeEntries)
+        try await step(LedgerTables.contacts)
+        try await step(LedgerTables.deviations)
+        try await step(LedgerTables.incidents)
+        try await step(LedgerTables.referrals)
+        try await step(LedgerTables.valuesFit)
+        return kinds
     }
 
     /// Replaces everything in the database with `records` (the demo firm, a restore).
@@ -78,7 +84,7 @@ extension LedgerStore {
         }
     }
 
-    private static func bumpLedgerVersion(on tx: any SQLDatabase) async throws {
+    static func bumpLedgerVersion(on tx: any SQLDatabase) async throws {
         try await setMeta("ledger_version", UUID().uuidString, on: tx)
     }
 
@@ -108,7 +114,7 @@ extension LedgerStore {
         return .init(file: table.file, rows: incoming.count, new: fresh.count, updated: updated, unchanged: unchanged)
     }
 
-    private func insert<R>(_ table: LedgerTable<R>, _ records: [R], on tx: any SQLDatabase) async throws {
+    func insert<R>(_ table: LedgerTable<R>, _ records: [R], on tx: any SQLDatabase) async throws {
         try await insert(table, Array(zip(table.keys(for: records), records)), on: tx)
     }
 

@@ -67,7 +67,7 @@ extension LedgerStore {
     /// Applies `plan` to the stored data in ONE transaction, all or nothing:
     ///
     /// 1. deletes the customer's time entries, contacts, deviations, incidents, values-fit
-    ///    scores and the referrals it made (all of them: rows added since the plan was made
+    ///    scores, recorded identifiers (KvK, KBO, VAT, IBAN) and the referrals it made (all of them: rows added since the plan was made
     ///    go too), and the invoices and payments the plan deletes (by id);
     /// 2. rewrites the kept invoices and payments the plan changes, and the customer's row as
     ///    anonymised;
@@ -91,7 +91,9 @@ extension LedgerStore {
             guard !exists.isEmpty else { throw ErasureError.unknownCustomer(id: id) }
             var outcome = ErasureOutcome()
             // 1. Deleted rows.
-            for table in ["time_entries", "contacts", "deviations", "incidents", "values_fit", "referrals"] {
+            // `customer_identifiers` too: a KvK, VAT number or bank account would identify the
+            // anonymised customer again.
+            for table in ["time_entries", "contacts", "deviations", "incidents", "values_fit", "referrals", "customer_identifiers"] {
                 outcome.deletedRows += try await tx.delete(from: table).where("customer_id", .equal, SQLBind(id))
                     .returning("customer_id").all().count
             }

@@ -16,6 +16,7 @@ enum Schema {
         Migration(version: 3, name: "create_user_tables", prepare: createUserTables),
         Migration(version: 4, name: "create_access_log", prepare: createAccessLog),
         Migration(version: 5, name: "create_analysis_runs", prepare: createAnalysisRuns),
+        Migration(version: 6, name: "create_unmatched_payments", prepare: createUnmatchedPayments),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }

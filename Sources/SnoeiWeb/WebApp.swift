@@ -72,6 +72,7 @@ public func buildRouter(state: PortfolioState, auth: AuthSettings = .init()) asy
     pages.addRoutes(to: router)
     WorkflowController(state: state, views: views).addRoutes(to: router)
     PrivacyController(state: state, views: views).addRoutes(to: router)
+    PaymentsController(state: state, views: views).addRoutes(to: router)
     StaticController().addRoutes(to: router)
     ReportController(state: state).addRoutes(to: router)
     router.get("/health") { _, _ -> Response in

@@ -18,7 +18,7 @@ struct Snoei: AsyncParsableCommand {
             SimulateCommand.self, PolicyCommand.self, ExportCommand.self, ServeCommand.self, ReportCommand.self,
             DecideCommand.self, DecisionsCommand.self, FixPlanCommand.self, ExitCommand.self, PartnerCommand.self,
             LeaveCommand.self, IncidentCommand.self, BoundaryCommand.self, TiersCommand.self, PanelCommand.self,
-            PrivacyCommand.self,
+            PrivacyCommand.self, PaymentsCommand.self,
             UserCommand.self, MigrateCommand.self, ValueCommand.self,
         ]
     )

@@ -54,3 +54,19 @@ final class ProgressLog: @unchecked Sendable {
     func add(_ p: ImportProgress) { lock.withLock { items.append(p) } }
     var all: [ImportProgress] { lock.withLock { items } }
 }
+
+/// A fixture file of this target by its path under `Fixtures/`.
+func fixture(_ path: String) throws -> SourceFile {
+    guard let root = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else { throw CocoaError(.fileNoSuchFile) }
+    return SourceFile(name: path, bytes: [UInt8](try Data(contentsOf: root.appendingPathComponent(path))))
+}
+
+func fixtureURL(_ path: String) throws -> URL {
+    guard let root = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else { throw CocoaError(.fileNoSuchFile) }
+    return root.appendingPathComponent(path)
+}
+
+let eInvoiceFixtures = ["einvoice/INV-2026-101.xml", "einvoice/INV-2026-102.xml", "einvoice/INV-2026-103.xml", "einvoice/CN-2026-007.xml"]
+let bankFixtures = ["bank/camt053-2026-11-02.xml", "bank/camt053-2026-11-09.xml", "bank/mt940-2026-11-16.sta"]
+
+func day(_ iso: String) -> Day { Day(iso: iso)! }

@@ -49,6 +49,8 @@ import Testing
             ("POST", "/customers/C0045/fixplan", followUp),
             ("POST", "/policy", adminOnly),
             ("POST", "/partners", adminOnly),
+            ("GET", "/payments/unmatched", export),
+            ("POST", "/payments/assign", export),
             ("GET", "/api/v1/me", all),
             ("GET", "/api/v1/analysis", portfolio),
             ("GET", "/api/v1/customers", all),

@@ -38,6 +38,8 @@ public enum Action: String, CaseIterable, Sendable {
     case exportData = "export_data"
     /// Add, remove and list users.
     case manageUsers = "manage_users"
+    /// List the bank credits no rule matched and assign them to an invoice or a customer.
+    case assignPayments = "assign_payments"
 }
 
 public enum Access {
@@ -47,7 +49,7 @@ public enum Access {
         case .admin: true
         case .viewer: action == .viewPortfolio || action == .viewCustomer
         case .accountManager: [.viewCustomer, .decide, .logIncident, .followUp].contains(action)
-        case .creditControl: [.viewPortfolio, .viewCustomer, .logIncident, .followUp, .exportData].contains(action)
+        case .creditControl: [.viewPortfolio, .viewCustomer, .logIncident, .followUp, .exportData, .assignPayments].contains(action)
         }
     }
 

@@ -41,6 +41,8 @@ enum RouteAccess {
         rule(.get, "/exits", .viewPortfolio),
         rule(.post, "/exits/:decision/steps", .followUp),
         rule(.get, "/report", .viewPortfolio),
+        rule(.get, "/payments/unmatched", .assignPayments),
+        rule(.post, "/payments/assign", .assignPayments),
         rule(.post, "/logout", .viewCustomer),
     ]
 

@@ -11,7 +11,7 @@ enum WebText {
         return s
     }
 
-    static let en: [String: String] = privacyEn.merging(valueEn) { a, _ in a }.merging([
+    static let en: [String: String] = privacyEn.merging(valueEn) { a, _ in a }.merging(paymentsEn) { a, _ in a }.merging([
         "fixplan_title": "Fix plan", "fixplan_before": "Start", "fixplan_after": "Now", "fixplan_change": "Change",
         "fixplan_outcome": "Outcome", "fixplan_record": "Record the outcome", "fixplan_save": "Save the plan",
         "fixplan_summary": "{actions} · owner {owner} · review {review}", "fixplan_outcome_done": "Outcome: {outcome}.",
@@ -171,7 +171,7 @@ enum WebText {
         "fig_date": "date", "fig_incidents": "incidents", "fig_max_severity": "highest severity",
     ]) { _, page in page }
 
-    static let nl: [String: String] = privacyNl.merging(valueNl) { a, _ in a }.merging([
+    static let nl: [String: String] = privacyNl.merging(valueNl) { a, _ in a }.merging(paymentsNl) { a, _ in a }.merging([
         "fixplan_title": "Verbeterplan", "fixplan_before": "Start", "fixplan_after": "Nu", "fixplan_change": "Verschil",
         "fixplan_outcome": "Uitkomst", "fixplan_record": "Uitkomst vastleggen", "fixplan_save": "Plan opslaan",
         "fixplan_summary": "{actions} · eigenaar {owner} · evaluatie {review}", "fixplan_outcome_done": "Uitkomst: {outcome}.",

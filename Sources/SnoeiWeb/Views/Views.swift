@@ -64,7 +64,8 @@ struct PageChrome {
     var layoutContext: [String: Any] {
         let nav: [[String: Any]] = [("/", "nav_dashboard"), ("/customers", "nav_customers"),
                                     ("/scenario", "nav_scenario"), ("/decisions", "nav_decisions"),
-                                    ("/exits", "nav_exits"), ("/service", "nav_service"), ("/policy", "nav_policy"), ("/report", "nav_report")]
+                                    ("/exits", "nav_exits"), ("/service", "nav_service"), ("/policy", "nav_policy"), ("/report", "nav_report"),
+                                    ("/payments/unmatched", "nav_payments")]
             .filter { href, _ in Self.mayOpen(href) }
             .map { href, key in
             let current = href == "/" ? path == "/" : path.hasPrefix(href)

@@ -7,16 +7,20 @@ import SnoeiStore
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a canonical ledger folder (see FORMAT.md) in one transaction.",
+        abstract: "Import a canonical ledger folder, e-invoices (UBL) or bank statements (CAMT.053, MT940) in one transaction.",
         discussion: """
+            PATH is a folder of canonical CSV files (see FORMAT.md); or a folder or zip of UBL 2.1 \
+            invoices and credit notes (SI-UBL 2.0, Peppol BIS 3.0); or a CAMT.053 .xml or MT940 \
+            (.sta, .940, .mt940, .txt) statement — recognised by content. Credits on a statement are \
+            matched to invoices; what cannot be matched waits in `snoei payments unmatched`. \
             Every problem is reported as file:line:column: reason, up to --max-errors of them, and \
-            then nothing is imported (exit code 2). Importing the same folder again changes nothing; \
+            then nothing is imported (exit code 2). Importing the same input again changes nothing; \
             a changed row is updated, a new row added. Nothing is ever deleted by an import.
             """
     )
 
-    @Argument(help: ArgumentHelp("Folder with customers.csv and optionally invoices.csv, payments.csv, …",
-                                 valueName: "folder"))
+    @Argument(help: ArgumentHelp("Folder with customers.csv and optionally invoices.csv, payments.csv, …; or UBL "
+                                 + "invoices (folder or .zip), a CAMT.053 or an MT940 file.", valueName: "path"))
     var folder: String
 
     @OptionGroup var database: DatabaseOptions
@@ -31,10 +35,14 @@ struct ImportCommand: AsyncParsableCommand {
     var maxErrors = 100
 
     func run() async throws {
+        if ElectronicImportRun.applies(to: folder) {
+            try await ElectronicImportRun(path: folder, database: database, dryRun: dryRun, maxErrors: maxErrors).run()
+            return
+        }
         let url = URL(fileURLWithPath: folder, isDirectory: true)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Terminal.failure("\(folder) is not a folder.", code: ExitCodes.notFound)
+            throw Terminal.failure("\(folder) does not exist.", code: ExitCodes.notFound)
         }
         let location = try database.location()
         let path = location.description
