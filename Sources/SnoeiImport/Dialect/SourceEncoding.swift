@@ -63,7 +63,9 @@ enum TextDecoder {
         } else {
             let bad = scan.firstInvalid!
             let (line, position) = locate(input, offset: bad)
-            let truncated = bad >= n - 3  // every bad byte is in the last, cut-off character
+            // A lead byte whose sequence runs past the end, with only continuation bytes after it.
+            let length = input[bad] >= 0xF0 ? 4 : input[bad] >= 0xE0 ? 3 : input[bad] >= 0xC2 ? 2 : 0
+            let truncated = length > 0 && bad + length > n && (bad + 1..<n).allSatisfy { input[$0] & 0xC0 == 0x80 }
             return .failure(EncodingProblem(line: line, position: position, reason: truncated
                 ? "the file ends in the middle of a UTF-8 character; it looks truncated"
                 : "mixed encodings: the file has UTF-8 characters but byte \(hex(input[bad])) is not UTF-8 (\(scan.invalidCount) such bytes); save the whole file in one encoding or pass --encoding"))
