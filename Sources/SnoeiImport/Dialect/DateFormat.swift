@@ -39,26 +39,32 @@ public struct DateFormat: Sendable, Hashable, CustomStringConvertible {
 
     init(order: Order, separator: Character) { self.order = order; self.separator = separator }
 
-    /// The day `text` names in this layout, or nil.
+    /// The day `text` names in this layout, or nil. Works on bytes: it runs for every date
+    /// of every row, and eight times per value while the layout is inferred.
     func parse(_ text: String) -> Day? {
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
-        if let cut = s.firstIndex(where: { $0 == " " || $0 == "T" }) { s = s[..<cut] }
-        if order == .compact {
-            guard s.count == 8, s.allSatisfy(\.isASCIIDigit) else { return nil }
-            let d = Array(s)
-            return Day(year: Int(String(d[0..<4]))!, month: Int(String(d[4..<6]))!, day: Int(String(d[6..<8]))!)
+        var s = Array(text.utf8)[...]
+        while let f = s.first, FastText.isSpace(f) { s = s.dropFirst() }
+        while let l = s.last, FastText.isSpace(l) { s = s.dropLast() }
+        if let cut = s.firstIndex(where: { $0 == 0x20 || $0 == UInt8(ascii: "T") }) { s = s[..<cut] }
+        func number(_ part: ArraySlice<UInt8>) -> Int? {
+            guard !part.isEmpty, part.count <= 4, part.allSatisfy(FastText.isDigit) else { return nil }
+            return part.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
-        let parts = s.split(separator: separator, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
-        let (y, m, d): (Substring, Substring, Substring)
+        if order == .compact {
+            guard s.count == 8, let y = number(s.prefix(4)), let m = number(s.dropFirst(4).prefix(2)), let d = number(s.suffix(2)) else { return nil }
+            return Day(year: y, month: m, day: d)
+        }
+        let parts = s.split(separator: separator.asciiValue!, omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return nil }
+        let (y, m, d): (ArraySlice<UInt8>, ArraySlice<UInt8>, ArraySlice<UInt8>)
         switch order {
         case .ymd: (y, m, d) = (parts[0], parts[1], parts[2])
         case .dmy: (d, m, y) = (parts[0], parts[1], parts[2])
         case .mdy: (m, d, y) = (parts[0], parts[1], parts[2])
         case .compact: return nil
         }
-        guard y.count == 4, m.count <= 2, d.count <= 2 else { return nil }
-        return Day(year: Int(y)!, month: Int(m)!, day: Int(d)!)
+        guard y.count == 4, m.count <= 2, d.count <= 2, let year = number(y), let month = number(m), let day = number(d) else { return nil }
+        return Day(year: year, month: month, day: day)
     }
 }
 
@@ -75,7 +81,7 @@ extension DateFormat {
     /// (all days ≤ 12), `preferMonthFirst` (a profile whose tool writes US dates) decides,
     /// else day-month, the Dutch and Belgian convention; the choice is reported.
     static func infer(_ values: [String], preferMonthFirst: Bool = false) -> DateInference? {
-        let sample = values.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let sample = values.filter { !FastText.trimmed($0).isEmpty }
         guard !sample.isEmpty else { return nil }
         let scored = all.map { f in (f, sample.reduce(0) { $0 + (f.parse($1) == nil ? 0 : 1) }) }
         let best = scored.map(\.1).max()!

@@ -19,61 +19,54 @@ enum DecimalNumber {
         case tooLarge
     }
 
-    /// `"€ 1.234,56"` with `.comma` and 2 decimals → 123456.
+    /// `"€ 1.234,56"` with `.comma` and 2 decimals → 123456. Works on bytes: it runs for
+    /// every amount of every row.
     static func parse(_ text: String, style: DecimalStyle, decimals: Int) -> Result<Int64, Failure> {
-        guard var s = stripped(text) else { return .failure(.invalid) }
+        let all = FastText.numberBytes(text)
+        var s = FastText.stripCurrency(all[...])
         var negative = false
-        if s.hasPrefix("(") && s.hasSuffix(")") { negative = true; s = String(s.dropFirst().dropLast()) }
-        if s.hasPrefix("-") || s.hasPrefix("+") {
-            negative = negative || s.hasPrefix("-"); s = String(s.dropFirst())
-        } else if s.hasSuffix("-") {
-            negative = true; s = String(s.dropLast())
+        if s.first == UInt8(ascii: "("), s.last == UInt8(ascii: ")"), s.count >= 2 { negative = true; s = s.dropFirst().dropLast() }
+        if let f = s.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") {
+            negative = negative || f == UInt8(ascii: "-"); s = s.dropFirst()
+        } else if s.last == UInt8(ascii: "-") {
+            negative = true; s = s.dropLast()
         }
-        s = stripCurrency(s)  // "-€ 12,50" has the sign before the currency sign
-        var whole = Substring(s)
-        var fraction: Substring = ""
-        if let mark = s.lastIndex(of: style.decimalMark) {
-            whole = s[..<mark]
-            fraction = s[s.index(after: mark)...]
+        s = FastText.stripCurrency(s)  // "-€ 12,50" has the sign before the currency sign
+        let mark = UInt8(ascii: style == .point ? "." : ","), group = UInt8(ascii: style == .point ? "," : ".")
+        var whole = s
+        var fraction: ArraySlice<UInt8> = []
+        if let at = s.lastIndex(of: mark) {
+            whole = s[..<at]
+            fraction = s[(at + 1)...]
             if fraction.isEmpty { return .failure(.invalid) }
         }
-        guard fraction.allSatisfy(\.isASCIIDigit) else { return .failure(.invalid) }
+        guard fraction.allSatisfy(FastText.isDigit) else { return .failure(.invalid) }
         if fraction.count > decimals { return .failure(.tooManyDecimals) }
-        let groups = whole.split(separator: style.groupMark, omittingEmptySubsequences: false)
-        guard groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else { return .failure(.invalid) }
+        let groups = whole.split(separator: group, omittingEmptySubsequences: false)
+        guard groups.allSatisfy({ $0.allSatisfy(FastText.isDigit) }) else { return .failure(.invalid) }
         if groups.count > 1 {
             // 1.234.567 is grouped; 12.34 under the comma style is not a thousands separator.
             guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
                 return .failure(.badGrouping)
             }
         }
-        let digits = groups.joined()
-        if digits.isEmpty && fraction.isEmpty { return .failure(.invalid) }
-        if digits.count > 15 { return .failure(.tooLarge) }
+        let digitCount = groups.reduce(0) { $0 + $1.count }
+        if digitCount == 0 && fraction.isEmpty { return .failure(.invalid) }
+        if digitCount > 15 { return .failure(.tooLarge) }
         var value: Int64 = 0
-        for c in digits { value = value * 10 + Int64(c.wholeNumberValue!) }
+        for g in groups { for b in g { value = value * 10 + Int64(b - 0x30) } }
         var frac: Int64 = 0
-        for c in fraction { frac = frac * 10 + Int64(c.wholeNumberValue!) }
+        for b in fraction { frac = frac * 10 + Int64(b - 0x30) }
         for _ in fraction.count..<decimals { frac *= 10 }
         for _ in 0..<decimals { value *= 10 }
         let result = value + frac
         return .success(negative ? -result : result)
     }
 
-    /// Trimmed, without the spaces of any kind that exports put around and inside numbers.
+    /// Without white space and currency signs; nil when nothing is left.
     static func stripped(_ text: String) -> String? {
-        let s = String(text.filter { !$0.isWhitespace && $0 != "\u{00A0}" && $0 != "\u{202F}" })
-        let bare = stripCurrency(s)
-        return bare.isEmpty ? nil : bare
-    }
-
-    static func stripCurrency(_ s: String) -> String {
-        var t = s
-        for sign in ["€", "EUR", "eur", "Eur"] {
-            if t.hasPrefix(sign) { t = String(t.dropFirst(sign.count)) }
-            if t.hasSuffix(sign) { t = String(t.dropLast(sign.count)) }
-        }
-        return t
+        let bare = FastText.stripCurrency(FastText.numberBytes(text)[...])
+        return bare.isEmpty ? nil : String(decoding: bare, as: UTF8.self)
     }
 
     /// Votes of one value for a style: a mark followed by other than three digits can only

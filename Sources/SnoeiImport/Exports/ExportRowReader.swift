@@ -39,6 +39,8 @@ struct ExportRowReader {
         }
         let customerColumn = schema.columns.firstIndex { $0.name == "customer_id" }
         var unknownNames: [String: (line: Int, column: Int, rows: Int)] = [:]
+        // Ids an export refers to that no customer has: one message per id, not one per row.
+        var unknownIds: [String: (line: Int, column: Int, rows: Int, name: String?)] = [:]
         var out: [R] = []
         var rows = 0
         var isHeader = true
@@ -66,7 +68,7 @@ struct ExportRowReader {
             // Schema order, so a row's problems come out left to right.
             for field in mapping.kind.fields where field != CanonicalField.customerName || customerColumn == nil {
                 guard let sources = mapping.sources[field] else { continue }
-                let raw = sources.map { record.string($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+                let raw = sources.count == 1 ? record.string(sources[0]) : sources.map { FastText.trimmed(record.string($0)) }.filter { !$0.isEmpty }.joined(separator: " ")
                 var outcome = normaliser.normalise(raw, field: field)
                 if outcome == .value(""), let d = mapping.defaults[field] { outcome = .value(d) }
                 switch outcome {
@@ -80,8 +82,7 @@ struct ExportRowReader {
                 let idSlot = mapping.sources["customer_id"]?.first
                 let hasId = idSlot.map { !fields[$0].isEmpty } ?? false
                 if !hasId, let nameSources = mapping.sources[CanonicalField.customerName] {
-                    let raw = nameSources.map { record.string($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-                        .trimmingCharacters(in: .whitespaces)
+                    let raw = FastText.trimmed(nameSources.map { FastText.trimmed(record.string($0)) }.joined(separator: " "))
                     switch resolve(raw, custom: mapping.values[CanonicalField.customerName] ?? [:], state: state) {
                     case .id(let id): fields[fieldOf[customerColumn]] = id
                     case .empty: fields[fieldOf[customerColumn]] = ""
@@ -96,6 +97,15 @@ struct ExportRowReader {
                     }
                 }
             }
+            if let customerColumn, mapping.kind != .customers, fieldOf[customerColumn] >= 0, !failed {
+                let id = fields[fieldOf[customerColumn]]
+                if !id.isEmpty, !state.knownCustomers.contains(id) {
+                    let seen = unknownIds[id]
+                    let name = mapping.sources[CanonicalField.customerName].map { $0.map { record.string($0) }.joined(separator: " ") }
+                    unknownIds[id] = (seen?.line ?? record.line, fieldOf[customerColumn] + 1, (seen?.rows ?? 0) + 1, seen?.name ?? name)
+                    failed = true
+                }
+            }
             if failed { return }
             var row = Row(schema: schema, record: CSVRecord(line: record.line, endOffset: record.endOffset, fields: fields), fieldOf: fieldOf)
             if let rec = parse(&row, &state) {
@@ -108,6 +118,12 @@ struct ExportRowReader {
             sink.add(ImportProblem(file: name, line: seen.line, column: seen.column, reason:
                 "\(ImportText.quoted(raw)) (\(seen.rows) row\(seen.rows == 1 ? "" : "s")) is neither the id nor the name of a customer in this import or the database; "
                 + knownHint(state) + "import the customers first or together (e.g. a relations export), or map the name in a mapping file ([values.customer_name])"))
+        }
+        for (id, seen) in unknownIds.sorted(by: { $0.value.line < $1.value.line }) {
+            let named = seen.name.map { " (\($0))" } ?? ""
+            sink.add(ImportProblem(file: name, line: seen.line, column: seen.column, reason:
+                "customer \(ImportText.quoted(id))\(named) on \(seen.rows) row\(seen.rows == 1 ? "" : "s") is not a customer in this import or the database; "
+                + "import the customers first or in the same command, e.g. `snoei import relaties.csv \(name)` with a relations export"))
         }
         report.rows = min(rows, limits.maxRows)
         report.accepted = out.count

@@ -51,6 +51,9 @@ public struct ExportFileReport: Sendable {
     public var kind: LedgerKind?
     public var profile: String?
     public var dialect: Dialect?
+    /// False when no amount or number of hours in the file showed the decimal style
+    /// (durations and whole numbers do not): the style shown is then an assumption.
+    public var decimalSeen = true
     /// Why the date format was chosen when the values allowed two readings.
     public var dateNote: String?
     public var columns: [ColumnUse] = []

@@ -15,7 +15,7 @@ struct FieldNormaliser {
     }
 
     func normalise(_ raw: String, field: String) -> Outcome {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = FastText.trimmed(raw)
         if text.isEmpty { return .value("") }
         let custom = values[field] ?? [:]
         switch CanonicalField.kind(field) {

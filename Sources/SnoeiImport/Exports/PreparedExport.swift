@@ -77,6 +77,7 @@ struct PreparedExport {
 
         let sampled = DialectSampler.sample(text.bytes, separator: separator, name: name, mapping: columns)
         dialect.decimal = overrides.decimal ?? DecimalNumber.infer(sampled.numbers, fallback: separator == UInt8(ascii: ";") ? .comma : .point)
+        report.decimalSeen = overrides.decimal != nil || sampled.numbers.contains { DecimalNumber.evidence($0) != nil }
         let prefersMonthFirst = mapping?.prefersMonthFirst ?? false
         if let forced = overrides.dateFormat {
             dialect.dateFormat = forced

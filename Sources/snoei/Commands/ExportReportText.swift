@@ -7,6 +7,12 @@ enum ExportReportText {
         files.map(render).joined(separator: "\n\n") + "\n"
     }
 
+    /// A customer name column is matched to a customer; beside an id column, only where the id is empty.
+    static func field(_ c: ExportFileReport.ColumnUse, _ r: ExportFileReport) -> String {
+        guard c.field == "customer_name" else { return c.field }
+        return r.columns.contains { $0.field == "customer_id" } ? "customer_id (by name, where the id is empty)" : "customer_id (by name)"
+    }
+
     static func render(_ r: ExportFileReport) -> String {
         var lines: [String] = []
         let kind = r.kind.map { "\($0.rawValue).csv" } ?? "(not recognised)"
@@ -16,14 +22,14 @@ enum ExportReportText {
         if let d = r.dialect {
             item("encoding", d.encodingName)
             item("separator", d.separatorName)
-            item("decimals", d.decimal.shown)
+            item("decimals", d.decimal.shown + (r.decimalSeen ? "" : ", assumed: no value in the file shows it"))
             item("dates", d.dateFormat.map { "\($0)" + (r.dateNote == nil ? "" : " (ambiguous: see the warning)") } ?? "no dates found")
         }
         if !r.columns.isEmpty {
             lines.append("  columns")
             let width = r.columns.map(\.source.count).max() ?? 0
             for c in r.columns {
-                lines.append("    \(c.source.padding(toLength: width, withPad: " ", startingAt: 0)) → \(c.field == "customer_name" ? "customer_id (by name)" : c.field)")
+                lines.append("    \(c.source.padding(toLength: width, withPad: " ", startingAt: 0)) → \(field(c, r))")
             }
         }
         for d in r.defaults { item("default", "\(d.field) = \"\(d.value)\" where the file has no value") }
