@@ -56,6 +56,13 @@ import Testing
         #expect(r.result.errors.first?.reason.contains("--kind") == true)
     }
 
+    @Test func trailingSeparatorsAreHarmlessButExtraValuesAreNot() throws {
+        let folder = try TempLedger(["r.csv": "Relatiecode;Naam\n1;A;\n2;B;;\n3;C;x\n"])
+        let r = ExportReader().read([ExportSource(url: folder.url.appendingPathComponent("r.csv"), kind: .customers)])
+        #expect(r.result.records.customers.map(\.name) == ["A", "B"])
+        #expect(r.result.errors.map(\.description) == ["r.csv:4:3: found 3 fields, expected 2 as in the header"])
+    }
+
     @Test func badValuesNameLineColumnAndReason() throws {
         let folder = try TempLedger(["f.csv": "Factuurnummer;Relatiecode;Factuurdatum;Vervaldatum;Bedrag\nF1;10001;05-01-2026;31-02-2026;1.234,56\nF2;10001;05-01-2026;04-02-2026;12.34\n"])
         let r = ExportReader().read([ExportSource(url: folder.url.appendingPathComponent("f.csv"))], known: fixtureCustomers)

@@ -58,12 +58,14 @@ struct ExportRowReader {
             case .record(let r): record = r
             }
             if record.isBlankLine { return }  // exports often end sections with an empty line
-            if record.count != header.count {
+            // Some ledgers end data lines with an extra separator; empty extra fields are harmless.
+            let extraEmpty = record.count > header.count && (header.count..<record.count).allSatisfy(record.isEmpty)
+            if record.count != header.count && !extraEmpty {
                 sink.add(ImportProblem(file: name, line: record.line, column: record.count > header.count ? header.count + 1 : nil,
                                        reason: "found \(record.count) field\(record.count == 1 ? "" : "s"), expected \(header.count) as in the header"))
                 return
             }
-            var fields = record.fields + extra.map(\.value)
+            var fields = Array(record.fields.prefix(header.count)) + extra.map(\.value)
             var failed = false
             // Schema order, so a row's problems come out left to right.
             for field in mapping.kind.fields where field != CanonicalField.customerName || customerColumn == nil {

@@ -72,7 +72,7 @@ struct PreparedExport {
             columns.sources[field].map { .init(source: $0.map { header[$0] }.joined(separator: " + "), field: field) }
         }
         report.defaults = kind.fields.compactMap { f in columns.defaults[f].map { (f, $0) } }
-        report.unmapped = columns.unmapped.map { header[$0] }
+        report.unmapped = columns.unmapped.map { header[$0] }.filter { !$0.isEmpty }
         report.canonicalHeader = kind.schema.header
 
         let sampled = DialectSampler.sample(text.bytes, separator: separator, name: name, mapping: columns)
