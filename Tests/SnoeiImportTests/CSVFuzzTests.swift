@@ -14,6 +14,9 @@ import Testing
         Array("Factuurnummer;Relatiecode;Bedrag\n".utf8), Array("01-02-2026".utf8), Array(" ".utf8),
     ]
 
+    /// Cases per property; `SNOEI_FUZZ_COUNT=50000 swift test --filter CSVFuzzTests` fuzzes longer.
+    static let count = Int(ProcessInfo.processInfo.environment["SNOEI_FUZZ_COUNT"] ?? "") ?? 400
+
     static let input = Gen.int(in: 0...(tokens.count - 1)).array(of: 0...120)
 
     static func bytes(_ picks: [Int]) -> [UInt8] { picks.flatMap { tokens[$0] } }
@@ -37,7 +40,7 @@ import Testing
     }
 
     @Test func readerSurvivesBrokenInput() async {
-        await propertyCheck(count: 500, input: Self.input, Gen.int(in: 0...3)) { picks, s in
+        await propertyCheck(count: Self.count, input: Self.input, Gen.int(in: 0...3)) { picks, s in
             Self.checkReader(Self.bytes(picks), separator: SeparatorDetector.candidates[s])
         }
     }
@@ -45,7 +48,7 @@ import Testing
     @Test func exportPathRefusesOrReadsButNeverCrashes() async throws {
         let folder = try TempLedger()
         let url = folder.url.appendingPathComponent("fuzz.csv")
-        await propertyCheck(count: 300, input: Self.input) { picks in
+        await propertyCheck(count: Self.count, input: Self.input) { picks in
             try Data(Self.bytes(picks)).write(to: url)
             let r = ExportReader().read([ExportSource(url: url, kind: .invoices)], known: fixtureCustomers)
             #expect(r.result.isValid || !r.result.errors.isEmpty)
@@ -53,10 +56,29 @@ import Testing
         }
     }
 
+    /// Row values that reach the normalisers: ids, dates, amounts, signs, currency, durations.
+    static let valueTokens: [[UInt8]] = tokens + [
+        "10001", "05-01-2026", "31-02-2026", "1.234,56", "-", "(", ")", "€", "EUR", ":", "12.5", "1:30", "0", "99999999999999999",
+    ].map { Array($0.utf8) }
+
+    @Test func exportRowsBehindAValidHeader() async throws {
+        let folder = try TempLedger()
+        let url = folder.url.appendingPathComponent("rows.csv")
+        let header = Array("Factuurnummer;Relatiecode;Factuurdatum;Vervaldatum;Bedrag;Uren\n".utf8)
+        let rows = Gen.int(in: 0...(Self.valueTokens.count - 1)).array(of: 0...80)
+        await propertyCheck(count: Self.count, input: rows, Gen.int(in: 0...1)) { picks, kind in
+            try Data(header + picks.flatMap { Self.valueTokens[$0] }).write(to: url)
+            let r = ExportReader().read([ExportSource(url: url, kind: kind == 0 ? .invoices : .timeEntries)], known: fixtureCustomers)
+            #expect(r.result.isValid || !r.result.errors.isEmpty)
+            for p in r.result.problems { #expect(p.file == "rows.csv") }
+            for i in r.result.records.invoices { #expect(i.customerId == "10001") }
+        }
+    }
+
     /// Fields written with quoting as needed read back identically under every separator.
     @Test func quotedFieldsRoundTrip() async {
         let field = Gen.int(in: 0...(Self.tokens.count - 1)).array(of: 0...6)
-        await propertyCheck(count: 300, input: field.array(of: 1...5).array(of: 1...6), Gen.int(in: 0...3)) { rows, s in
+        await propertyCheck(count: Self.count, input: field.array(of: 1...5).array(of: 1...6), Gen.int(in: 0...3)) { rows, s in
             let sep = SeparatorDetector.candidates[s]
             // Valid UTF-8 text only, without NUL: what a real export's fields hold.
             let table = rows.map { $0.map { String(decoding: Self.bytes($0), as: UTF8.self).replacingOccurrences(of: "\0", with: "") } }
