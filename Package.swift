@@ -29,8 +29,12 @@ let package = Package(
     targets: [
         // Domain model and analysis: pure Swift + Foundation, no I/O.
         .target(name: "SnoeiCore", swiftSettings: strict),
-        // Canonical CSV ledger in and out.
-        .target(name: "SnoeiImport", dependencies: ["SnoeiCore"], swiftSettings: strict),
+        // Canonical CSV ledger in and out; exports (dialects, profiles, TOML mapping files) in.
+        .target(
+            name: "SnoeiImport",
+            dependencies: ["SnoeiCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
         // The policy file (TOML).
         .target(
             name: "SnoeiConfig",
@@ -80,7 +84,11 @@ let package = Package(
         .testTarget(
             name: "SnoeiImportTests",
             dependencies: ["SnoeiImport", "SnoeiCore", .product(name: "PropertyBased", package: "swift-property-based")],
-            resources: [.copy("Fixtures")], swiftSettings: strict),
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        // CSV reader throughput on a generated file: `swift run -c release csv-bench` (see BENCHMARKS.md).
+        .executableTarget(name: "csv-bench", dependencies: ["SnoeiImport"], path: "Benchmarks/csv-bench", swiftSettings: strict),
         // End to end: runs the built `snoei` binary the way a user does.
         .testTarget(name: "SnoeiCLITests", dependencies: ["snoei", "SnoeiCore", "SnoeiStore"], swiftSettings: strict),
         .testTarget(name: "SnoeiChartsTests", dependencies: ["SnoeiCharts"], swiftSettings: strict),

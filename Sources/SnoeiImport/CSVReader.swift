@@ -46,8 +46,14 @@ public enum CSVEvent: Sendable {
 public struct CSVReader: Sendable {
     /// File name used in the problems it reports.
     public var file: String
+    /// The field separator; `,` for the canonical format, `;` or tab for many exports.
+    public var separator: UInt8
+    /// The quote character, or nil for files that do not quote at all (every `"` literal).
+    public var quote: UInt8?
 
-    public init(file: String = "") { self.file = file }
+    public init(file: String = "", separator: UInt8 = UInt8(ascii: ","), quote: UInt8? = UInt8(ascii: "\"")) {
+        self.file = file; self.separator = separator; self.quote = quote
+    }
 
     public func read(_ data: Data, _ body: (CSVEvent) throws -> Void) rethrows {
         try data.withUnsafeBytes { raw in try read(raw.bindMemory(to: UInt8.self), body) }
@@ -71,7 +77,8 @@ public struct CSVReader: Sendable {
     }
 
     public func read(_ p: UnsafeBufferPointer<UInt8>, _ body: (CSVEvent) throws -> Void) rethrows {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        // With `quote` nil every field is scanned as unquoted; `quote` then is never compared.
+        let quoting = self.quote != nil, quote = self.quote ?? 0, comma = separator, lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let n = p.count
         var i = 0
         if n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
@@ -111,7 +118,7 @@ public struct CSVReader: Sendable {
                 var high: UInt8 = 0
                 let column = rec.ends.count + 1
                 var scanUnquoted = true
-                if i < n, p[i] == quote {
+                if quoting, i < n, p[i] == quote {
                     scanUnquoted = false
                     i += 1
                     while true {

@@ -52,6 +52,12 @@ public struct CanonicalLedgerReader: Sendable {
         func load(_ schema: FileSchema) throws -> Data? {
             guard present.contains(schema.file) else { return nil }
             let url = folder.appendingPathComponent(schema.file)
+            // Checked before reading, so a huge file is refused without being mapped.
+            if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+               size > options.limits.maxFileBytes {
+                sink.add(ImportProblem(file: schema.file, line: 0, reason: "the file is \(PreparedExport.megabytes(size)), above the limit of \(PreparedExport.megabytes(options.limits.maxFileBytes)); raise it with --max-file-size if the file is right"))
+                return nil
+            }
             do { return try Data(contentsOf: url, options: .mappedIfSafe) } catch {
                 throw LedgerReadError.unreadable(path: url.path, reason: error.localizedDescription)
             }

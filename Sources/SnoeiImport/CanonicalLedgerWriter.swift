@@ -32,60 +32,16 @@ public enum CanonicalLedgerWriter {
             if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
             try FileManager.default.moveItem(at: temp, to: target)
         }
-        func money(_ m: Money?) -> String? { m?.plainString }
-        func day(_ d: Day?) -> String? { d?.iso }
-        func bool(_ b: Bool?) -> String? { b.map { $0 ? "true" : "false" } }
-
-        try save(LedgerSchema.customers) { w in
-            for c in records.customers {
-                try w.row([c.customerId, c.name, c.segment, c.accountManager, day(c.since), c.tier,
-                       day(c.contractEnd), c.noticeDays.map(String.init), c.cancelChannel])
-            }
-        }
-        try save(LedgerSchema.invoices) { w in
-            for i in records.invoices {
-                try w.row([i.invoiceId, i.customerId, i.issueDate.iso, i.dueDate.iso, i.amount.plainString,
-                       i.vat.plainString, money(i.cost), i.reference])
-            }
-        }
-        try save(LedgerSchema.payments) { w in
-            for p in records.payments {
-                try w.row([p.paymentId, p.date.iso, p.amount.plainString, p.invoiceId, p.customerId, p.reference])
-            }
-        }
-        try save(LedgerSchema.timeEntries) { w in
-            for t in records.timeEntries {
-                try w.row([t.customerId, t.date.iso, FieldFormats.hours(t.hours), t.activity.rawValue,
-                       bool(t.billable), t.employee])
-            }
-        }
-        try save(LedgerSchema.contacts) { w in
-            for c in records.contacts {
-                try w.row([c.customerId, c.date.iso, c.channel.rawValue, c.kind.rawValue, c.topic?.rawValue,
-                       bool(c.selfCaused)])
-            }
-        }
-        try save(LedgerSchema.deviations) { w in
-            for d in records.deviations {
-                try w.row([d.customerId, d.date.iso, d.kind.rawValue, d.cost.plainString, d.note])
-            }
-        }
-        try save(LedgerSchema.incidents) { w in
-            for i in records.incidents {
-                try w.row([i.customerId, i.date.iso, i.kind.rawValue, String(i.severity), i.note])
-            }
-        }
-        try save(LedgerSchema.referrals) { w in
-            for r in records.referrals {
-                try w.row([r.customerId, r.referredCustomerId, r.date.iso])
-            }
-        }
+        try save(LedgerSchema.customers) { w in for r in records.customers { try w.row(CanonicalRowFields.fields(r)) } }
+        try save(LedgerSchema.invoices) { w in for r in records.invoices { try w.row(CanonicalRowFields.fields(r)) } }
+        try save(LedgerSchema.payments) { w in for r in records.payments { try w.row(CanonicalRowFields.fields(r)) } }
+        try save(LedgerSchema.timeEntries) { w in for r in records.timeEntries { try w.row(CanonicalRowFields.fields(r)) } }
+        try save(LedgerSchema.contacts) { w in for r in records.contacts { try w.row(CanonicalRowFields.fields(r)) } }
+        try save(LedgerSchema.deviations) { w in for r in records.deviations { try w.row(CanonicalRowFields.fields(r)) } }
+        try save(LedgerSchema.incidents) { w in for r in records.incidents { try w.row(CanonicalRowFields.fields(r)) } }
+        try save(LedgerSchema.referrals) { w in for r in records.referrals { try w.row(CanonicalRowFields.fields(r)) } }
         if !records.valuesFit.isEmpty {
-            try save(LedgerSchema.valuesFit) { w in
-                for v in records.valuesFit {
-                    try w.row([v.customerId, v.criterion, String(v.score)])
-                }
-            }
+            try save(LedgerSchema.valuesFit) { w in for r in records.valuesFit { try w.row(CanonicalRowFields.fields(r)) } }
         }
     }
 }

@@ -29,9 +29,11 @@ public struct ImportOptions: Sendable {
     /// Errors kept in full; the rest are only counted, so a broken 20M-row file cannot
     /// exhaust memory with problem reports.
     public var maxErrors: Int = 100
+    /// File size and row count bounds, for canonical files and exports alike.
+    public var limits: ImportLimits = .init()
 
-    public init(ignoreUnknownColumns: Bool = false, maxErrors: Int = 100) {
-        self.ignoreUnknownColumns = ignoreUnknownColumns; self.maxErrors = maxErrors
+    public init(ignoreUnknownColumns: Bool = false, maxErrors: Int = 100, limits: ImportLimits = .init()) {
+        self.ignoreUnknownColumns = ignoreUnknownColumns; self.maxErrors = maxErrors; self.limits = limits
     }
 }
 

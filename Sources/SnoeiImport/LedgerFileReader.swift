@@ -53,6 +53,10 @@ struct LedgerFileReader {
                     }
                 }
                 rows += 1
+                if rows > options.limits.maxRows {
+                    sink.add(ImportProblem(file: file, line: 0, reason: "the file has more than \(options.limits.maxRows) data rows, the limit; raise it with --max-rows if the file is right"))
+                    throw StopFile()
+                }
                 switch event {
                 case .problem(let p):
                     sink.add(p)

@@ -250,6 +250,16 @@ public final class LedgerStore: Sendable {
         return Set(try rows.map { try $0.decode(column: "customer_id", as: String.self) })
     }
 
+    /// Customer id → name, for imports whose files name customers (time trackers' "Client").
+    public func customerNames() async throws -> [String: String] {
+        let rows = try await db.select().column("customer_id").column("name").from("customers").all()
+        var names: [String: String] = [:]
+        for row in rows {
+            names[try row.decode(column: "customer_id", as: String.self)] = try row.decode(column: "name", as: String.self)
+        }
+        return names
+    }
+
     public func customerCount() async throws -> Int {
         let rows = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from("customers").all()

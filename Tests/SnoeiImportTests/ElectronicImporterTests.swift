@@ -84,11 +84,11 @@ import Testing
     }
 
     @Test func limitsOnSizeAndEntriesGiveClearMessages() throws {
-        var limits = ImportLimits()
+        var limits = ElectronicImportLimits()
         limits.maxEntries = 3
         let r = ElectronicImporter(limits: limits).read([try fixture("bank/camt053-2026-11-02.xml")], known: KnownLedger())
         #expect(r.errors.last?.reason == "more than 3 statement entries in one import; import the statements in parts")
-        limits = ImportLimits()
+        limits = ElectronicImportLimits()
         limits.maxFileBytes = 100
         #expect(throws: ImportSourceError.tooLarge(try fixtureURL("bank/camt053-2026-11-02.xml").path, bytes: try fixture("bank/camt053-2026-11-02.xml").bytes.count, limit: 100)) {
             try ImportSources.collect(try fixtureURL("bank/camt053-2026-11-02.xml"), limits: limits)
@@ -114,7 +114,7 @@ import Testing
         let (files, _) = try ImportSources.collect(zip)
         #expect(files.map(\.name) == ["INV-2026-101.xml", "INV-2026-102.xml", "INV-2026-103.xml", "CN-2026-007.xml"].map { "\(zip.path):\($0)" })
         #expect(files[0].bytes == (try fixture("einvoice/INV-2026-101.xml").bytes))
-        var limits = ImportLimits()
+        var limits = ElectronicImportLimits()
         limits.maxFileBytes = 1_000
         #expect(throws: ImportSourceError.self) { try ImportSources.collect(zip, limits: limits) }
         try Data("PK\u{3}\u{4}garbage".utf8).write(to: dir.appendingPathComponent("bad.zip"))

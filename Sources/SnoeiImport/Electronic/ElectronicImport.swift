@@ -68,10 +68,10 @@ public struct ElectronicImport: Sendable {
 /// onto the ledger: invoices first (so a payment can match an invoice of the same import),
 /// then the credits of every statement in file order.
 public struct ElectronicImporter: Sendable {
-    public var limits: ImportLimits
+    public var limits: ElectronicImportLimits
     public var maxErrors: Int
 
-    public init(limits: ImportLimits = .init(), maxErrors: Int = 100) { self.limits = limits; self.maxErrors = maxErrors }
+    public init(limits: ElectronicImportLimits = .init(), maxErrors: Int = 100) { self.limits = limits; self.maxErrors = maxErrors }
 
     public func read(_ files: [SourceFile], known: KnownLedger) -> ElectronicImport {
         var result = ElectronicImport()

@@ -9,9 +9,9 @@ public struct SourceFile: Sendable {
     public init(name: String, bytes: [UInt8]) { self.name = name; self.bytes = bytes }
 }
 
-/// Bounds on what one import reads, so a huge or hostile input is refused with a message
+/// Bounds on what one e-invoice or bank-statement import reads, so a huge or hostile input is refused with a message
 /// instead of exhausting memory.
-public struct ImportLimits: Sendable {
+public struct ElectronicImportLimits: Sendable {
     public var maxFileBytes = 64 * 1024 * 1024
     public var maxFiles = 10_000
     public var maxTotalBytes = 512 * 1024 * 1024
@@ -47,7 +47,7 @@ public enum ImportSourceError: Error, Sendable, Equatable, CustomStringConvertib
 public enum ImportSources {
     static let extensions: Set<String> = ["xml", "sta", "940", "mt940", "txt", "swi"]
 
-    public static func collect(_ url: URL, limits: ImportLimits = .init()) throws -> (files: [SourceFile], skipped: [String]) {
+    public static func collect(_ url: URL, limits: ElectronicImportLimits = .init()) throws -> (files: [SourceFile], skipped: [String]) {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else { throw ImportSourceError.missing(url.path) }
@@ -76,7 +76,7 @@ public enum ImportSources {
         return (files, skipped)
     }
 
-    static func read(_ url: URL, name: String, limits: ImportLimits) throws -> SourceFile {
+    static func read(_ url: URL, name: String, limits: ElectronicImportLimits) throws -> SourceFile {
         let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
         guard size <= limits.maxFileBytes else { throw ImportSourceError.tooLarge(name, bytes: size, limit: limits.maxFileBytes) }
         do { return SourceFile(name: name, bytes: [UInt8](try Data(contentsOf: url))) } catch {

@@ -11,7 +11,7 @@ enum ZipArchive {
         candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map(URL.init(fileURLWithPath:))
     }
 
-    static func entries(_ archive: URL, limits: ImportLimits) throws -> (files: [SourceFile], skipped: [String]) {
+    static func entries(_ archive: URL, limits: ElectronicImportLimits) throws -> (files: [SourceFile], skipped: [String]) {
         let path = archive.path, shownArchive = archive.relativePath
         guard let unzip = tool() else {
             throw ImportSourceError.zip(path, reason: "reading a zip needs the `unzip` program, which is not installed; install it (apt-get install unzip) or unpack the archive and import the folder")

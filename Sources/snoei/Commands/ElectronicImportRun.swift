@@ -17,7 +17,15 @@ struct ElectronicImportRun {
     static func applies(to path: String) -> Bool {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return false }
-        guard isDir.boolValue else { return true }
+        guard isDir.boolValue else {
+            // A file: by its extension, and a .txt only when it reads like MT940 (tab-separated
+            // exports are .txt files too).
+            let ext = (path as NSString).pathExtension.lowercased()
+            if ["xml", "zip", "sta", "940", "mt940"].contains(ext) { return true }
+            guard ext == "txt", let head = FileManager.default.contents(atPath: path)?.prefix(64) else { return false }
+            let text = String(decoding: head, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.hasPrefix(":20:") || text.hasPrefix("{1:") || text.hasPrefix(":940:")
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         let extensions = names.map { ($0 as NSString).pathExtension.lowercased() }
         return !extensions.contains("csv") && extensions.contains { ["xml", "sta", "940", "mt940"].contains($0) }

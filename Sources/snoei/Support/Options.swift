@@ -3,6 +3,7 @@ import Foundation
 import SnoeiStore
 import SnoeiConfig
 public import SnoeiCore
+public import SnoeiImport
 
 /// Where the database is: --database, else SNOEI_DATABASE, else ./snoei.sqlite.
 struct DatabaseOptions: ParsableArguments {
@@ -89,6 +90,7 @@ extension Channel: ExpressibleByArgument {}
 extension IncidentKind: ExpressibleByArgument {}
 extension BoundaryKind: ExpressibleByArgument {}
 extension Role: ExpressibleByArgument {}
+extension LedgerKind: ExpressibleByArgument {}
 
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
