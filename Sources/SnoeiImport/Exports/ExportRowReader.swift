@@ -65,7 +65,8 @@ struct ExportRowReader {
                                        reason: "found \(record.count) field\(record.count == 1 ? "" : "s"), expected \(header.count) as in the header"))
                 return
             }
-            var fields = Array(record.fields.prefix(header.count)) + extra.map(\.value)
+            // Only mapped columns are read by the row parser; the others stay empty, uncopied.
+            var fields = [String](repeating: "", count: header.count) + extra.map(\.value)
             var failed = false
             // Schema order, so a row's problems come out left to right.
             for field in mapping.kind.fields where field != CanonicalField.customerName || customerColumn == nil {

@@ -36,7 +36,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Stop collecting problems after this many.")
     var maxErrors = 100
 
-    @Option(help: ArgumentHelp("What the export holds: \(LedgerKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+    @Option(help: ArgumentHelp("What the export holds (default: recognised from its header).", valueName: "kind"))
     var kind: LedgerKind?
 
     @Option(help: ArgumentHelp("A built-in mapping: \(ExportProfiles.all.map(\.name).joined(separator: ", ")).", valueName: "name"))

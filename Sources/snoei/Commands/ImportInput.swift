@@ -28,7 +28,7 @@ enum ImportInput {
         }
         var files: [URL] = []
         for path in command.paths {
-            fm.fileExists(atPath: path, isDirectory: &isDirectory)
+            _ = fm.fileExists(atPath: path, isDirectory: &isDirectory)  // existence checked above
             if isDirectory.boolValue {
                 let entries = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).filter(isExport).sorted()
                 files += entries.map { URL(fileURLWithPath: path).appendingPathComponent($0) }
