@@ -53,15 +53,8 @@ struct ElectronicImportRun {
         } : KnownLedger()
 
         let result = ElectronicImporter(maxErrors: maxErrors).read(files, known: known)
-        for warning in result.warnings { Terminal.note("warning: \(warning)") }
-        guard result.isValid else {
-            for problem in result.errors { Terminal.note("error: \(problem)") }
-            if result.suppressedErrors > 0 {
-                Terminal.note("… and \(result.suppressedErrors) more problems (raise --max-errors to see them).")
-            }
-            let count = result.errors.count + result.suppressedErrors
-            throw Terminal.failure("\(count) problem\(count == 1 ? "" : "s") in \(path); nothing was imported.", code: ExitCodes.badInput)
-        }
+        try ImportProblems.check(warnings: result.warnings, errors: result.errors, suppressed: result.suppressedErrors,
+                                 in: path)
         ElectronicImportReport(result: result).print()
 
         let summary: ApplySummary

@@ -102,16 +102,8 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let what = paths.count == 1 ? paths[0] : "\(paths.count) files"
 
-        for warning in result.warnings { Terminal.note("warning: \(warning)") }
-        guard result.isValid else {
-            for problem in result.errors { Terminal.note("error: \(problem)") }
-            if result.suppressedErrors > 0 {
-                Terminal.note("… and \(result.suppressedErrors) more problems (raise --max-errors to see them).")
-            }
-            let count = result.errors.count + result.suppressedErrors
-            throw Terminal.failure("\(count) problem\(count == 1 ? "" : "s") in \(what); nothing was imported.",
-                                   code: ExitCodes.badInput)
-        }
+        try ImportProblems.check(warnings: result.warnings, errors: result.errors, suppressed: result.suppressedErrors,
+                                 in: what)
 
         let summary: ApplySummary
         if dryRun && !exists {
