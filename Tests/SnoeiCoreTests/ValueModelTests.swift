@@ -75,6 +75,20 @@ import Testing
         #expect(abs(m.b / truth.b - 1) < 0.35, "b = \(m.b)")
     }
 
+    /// The fit's grouped sums are the per-customer formulas added up.
+    @Test func theGroupedLikelihoodsEqualThePerCustomerSums() {
+        var sim = ValueSimulation(seed: 3)
+        let history = sim.history(model, GammaGamma(p: 6, q: 4, gamma: 15), customers: 500, ages: 10...60)
+        var direct = 0.0
+        for c in history.buyers { direct += model.logLikelihood(x: history.frequency[c], tx: history.recency[c], T: history.age[c]) }
+        #expect(abs(GroupedHistory(history, rows: history.buyers).logLikelihood(model) - direct) < 1e-9 * abs(direct))
+        let g = GammaGamma(p: 5, q: 3, gamma: 12)
+        let rows = history.buyers.filter { history.frequency[$0] > 0 }
+        let xs = rows.map { history.frequency[$0] }, ms = rows.map { Double(history.averageRepeatSpend[$0].cents) / 100 }
+        let spend = zip(xs, ms).reduce(0.0) { $0 + g.logLikelihood(x: $1.0, m: $1.1) }
+        #expect(abs(GroupedSpend(xs: xs, ms: ms).logLikelihood(g) - spend) < 1e-9 * abs(spend))
+    }
+
     @Test func tooFewRepeatBuyersIsAClearError() {
         let few = PurchaseHistory(asOf: Day(iso: "2026-11-24")!, unit: .weeks, frequency: [1, 0, 0], recency: [3, 0, 0],
                                   age: [10, 10, 10], averageRepeatSpend: [Money(cents: 100), .zero, .zero])

@@ -67,20 +67,9 @@ extension BGNBD {
         guard rows.count >= 20, repeaters >= 10 else {
             throw ValueModelError.tooFewBuyers(buyers: rows.count, repeatBuyers: repeaters, needed: (20, 10))
         }
-        // Customers with the same history contribute the same term: summed once, weighted.
-        var groups: [HistoryKey: Int] = [:]
-        for c in rows { groups[HistoryKey(x: history.frequency[c], tx: history.recency[c], T: history.age[c]), default: 0] += 1 }
-        // In a fixed order: a Dictionary's order changes from run to run, and so would the
-        // floating-point sum and with it the last digits of the fit.
-        let keys = groups.keys.sorted { ($0.x, $0.tx, $0.T) < ($1.x, $1.tx, $1.T) }
-        let weights = keys.map { Double(groups[$0]!) }
+        let data = GroupedHistory(history, rows: rows)
         func model(_ p: [Double]) -> BGNBD { BGNBD(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3])) }
-        let objective = { (p: [Double]) -> Double in
-            let m = model(p)
-            var sum = 0.0
-            for (k, w) in zip(keys, weights) { sum += w * m.logLikelihood(x: k.x, tx: k.tx, T: k.T) }
-            return -sum
-        }
+        let objective = { (p: [Double]) -> Double in -data.logLikelihood(model(p)) }
         let meanAge = rows.reduce(0.0) { $0 + history.age[$1] } / Double(rows.count)
         let start = [0.0, log(max(meanAge, 1)), 0.0, 0.0]
         let result = NelderMead().minimize(objective, from: start)
@@ -89,10 +78,54 @@ extension BGNBD {
     }
 }
 
-struct HistoryKey: Hashable {
-    var x: Int
-    var tx: Double
-    var T: Double
+/// The buyers' histories grouped by repeat purchases: every term of the likelihood that
+/// depends on x alone (four log-gammas) is computed once per distinct x and evaluation, not
+/// once per customer, which is what makes a million-customer fit take seconds.
+struct GroupedHistory {
+    /// Per distinct x, in increasing order (a fixed summation order: the same fit every run).
+    var xs: [Int] = []
+    var tx: [[Double]] = []
+    var age: [[Double]] = []
+
+    init(_ history: PurchaseHistory, rows: [Int]) {
+        var byX: [Int: Int] = [:]
+        for c in rows {
+            let x = history.frequency[c]
+            if byX[x] == nil { byX[x] = 0 }
+        }
+        xs = byX.keys.sorted()
+        for (i, x) in xs.enumerated() { byX[x] = i }
+        tx = Array(repeating: [], count: xs.count)
+        age = Array(repeating: [], count: xs.count)
+        for c in rows {
+            let i = byX[history.frequency[c]]!
+            tx[i].append(history.recency[c])
+            age[i].append(history.age[c])
+        }
+    }
+
+    /// The sum of `BGNBD.logLikelihood` over every buyer.
+    func logLikelihood(_ m: BGNBD) -> Double {
+        let lg = SpecialFunctions.logGamma
+        let common = -lg(m.r) + m.r * log(m.alpha) + lg(m.a + m.b) - lg(m.b)
+        var total = 0.0
+        for (i, x) in xs.enumerated() {
+            let xd = Double(x), rx = m.r + xd
+            let head = common + lg(rx) + lg(m.b + xd) - lg(m.a + m.b + xd)
+            var sum = 0.0
+            if x == 0 {
+                for T in age[i] { sum -= rx * log(m.alpha + T) }
+            } else {
+                let c4 = log(m.a) - log(m.b + xd - 1)
+                let txs = tx[i], ages = age[i]
+                for k in txs.indices {
+                    sum += SpecialFunctions.logAddExp(-rx * log(m.alpha + ages[k]), c4 - rx * log(m.alpha + txs[k]))
+                }
+            }
+            total += head * Double(age[i].count) + sum
+        }
+        return total
+    }
 }
 
 /// Why a purchase model could not be fitted.

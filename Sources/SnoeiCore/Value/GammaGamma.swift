@@ -48,16 +48,48 @@ extension GammaGamma {
         }
         let xs = rows.map { history.frequency[$0] }
         let ms = rows.map { Double(history.averageRepeatSpend[$0].cents) / 100 }
+        let data = GroupedSpend(xs: xs, ms: ms)
         func model(_ v: [Double]) -> GammaGamma { GammaGamma(p: exp(v[0]), q: exp(v[1]), gamma: exp(v[2])) }
-        let objective = { (v: [Double]) -> Double in
-            let m = model(v)
-            var sum = 0.0
-            for i in xs.indices { sum += m.logLikelihood(x: xs[i], m: ms[i]) }
-            return -sum
-        }
+        let objective = { (v: [Double]) -> Double in -data.logLikelihood(model(v)) }
         let meanSpend = ms.reduce(0, +) / Double(ms.count)
         let result = NelderMead().minimize(objective, from: [0, 0, log(max(meanSpend, 1))])
         return Fit(model: model(result.point), logLikelihood: -result.value, iterations: result.iterations,
                    converged: result.converged && result.value.isFinite)
+    }
+}
+
+/// Repeat buyers grouped by x, with ln m computed once: per evaluation the log-gammas are
+/// computed per distinct x and only ln(γ + x·m) per customer.
+struct GroupedSpend {
+    var xs: [Int] = []
+    var m: [[Double]] = []
+    var logM: [[Double]] = []
+
+    init(xs all: [Int], ms: [Double]) {
+        xs = Array(Set(all)).sorted()
+        var index: [Int: Int] = [:]
+        for (i, x) in xs.enumerated() { index[x] = i }
+        m = Array(repeating: [], count: xs.count)
+        logM = Array(repeating: [], count: xs.count)
+        for k in all.indices {
+            let i = index[all[k]]!
+            m[i].append(ms[k])
+            logM[i].append(log(ms[k]))
+        }
+    }
+
+    /// The sum of `GammaGamma.logLikelihood` over every repeat buyer.
+    func logLikelihood(_ g: GammaGamma) -> Double {
+        let lg = SpecialFunctions.logGamma
+        var total = 0.0
+        for (i, x) in xs.enumerated() {
+            let xd = Double(x), px = g.p * xd
+            let head = lg(px + g.q) - lg(px) - lg(g.q) + g.q * log(g.gamma) + px * log(xd)
+            var sum = 0.0
+            let ms = m[i], logs = logM[i]
+            for k in ms.indices { sum += (px - 1) * logs[k] - (px + g.q) * log(g.gamma + xd * ms[k]) }
+            total += head * Double(ms.count) + sum
+        }
+        return total
     }
 }
