@@ -101,7 +101,7 @@ import Testing
         #expect(throws: ImportSourceError.self) { try ImportSources.collect(URL(fileURLWithPath: "/nonexistent-snoei")) }
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zip") && ZipArchive.tool() != nil))
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zip") && ZipArchive.tool() != nil), .timeLimit(.minutes(1)))
     func aZipOfInvoicesIsReadEntryByEntry() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("snoei-zip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -117,6 +117,18 @@ import Testing
         var limits = ImportLimits()
         limits.maxFileBytes = 1_000
         #expect(throws: ImportSourceError.self) { try ImportSources.collect(zip, limits: limits) }
+        // A zip bomb in miniature: 4 MB of zeros packs into a few kB; reading stops at the limit
+        // instead of waiting for unzip (a hang once: SIGTERM is blocked in Process's children).
+        try Data(count: 4 * 1024 * 1024).write(to: dir.appendingPathComponent("zeros.xml"))
+        let bomb = dir.appendingPathComponent("bomb.zip")
+        let z = Process()
+        z.executableURL = URL(fileURLWithPath: "/usr/bin/zip")
+        z.arguments = ["-q", "-j", bomb.path, dir.appendingPathComponent("zeros.xml").path]
+        try z.run(); z.waitUntilExit()
+        limits.maxFileBytes = 200_000
+        #expect(throws: ImportSourceError.zip("\(bomb.path):zeros.xml", reason: "unpacks to more than 200000 bytes, the limit per import file")) {
+            try ImportSources.collect(bomb, limits: limits)
+        }
         try Data("PK\u{3}\u{4}garbage".utf8).write(to: dir.appendingPathComponent("bad.zip"))
         #expect(throws: ImportSourceError.self) { try ImportSources.collect(dir.appendingPathComponent("bad.zip")) }
     }
