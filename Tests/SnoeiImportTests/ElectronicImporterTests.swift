@@ -83,6 +83,19 @@ import Testing
         #expect(r.errors[2].reason == "the file is empty (0 bytes)")
     }
 
+    @Test func aStatementBeforeTheInvoicesIsReadOnce() throws {
+        // Folders are read in name order, so statements may come first.
+        let broken = #"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Id>S</Id></Stmt></BkToCstmrStmt></Document>"#
+        let files = [SourceFile(name: "a.xml", bytes: Array(broken.utf8)), try fixture("bank/camt053-2026-11-02.xml")]
+            + (try eInvoiceFixtures.map(fixture))
+        let r = ElectronicImporter().read(files, known: KnownLedger())
+        #expect(r.errors.map(\.description) == ["a.xml:1:81: statement S has no account (Acct/Id/IBAN)"])
+        var limits = ImportLimits()
+        limits.maxEntries = 5
+        let within = ElectronicImporter(limits: limits).read(Array(files.dropFirst()), known: KnownLedger())
+        #expect(within.isValid, "5 entries, counted once: \(within.errors)")
+    }
+
     @Test func limitsOnSizeAndEntriesGiveClearMessages() throws {
         var limits = ImportLimits()
         limits.maxEntries = 3
