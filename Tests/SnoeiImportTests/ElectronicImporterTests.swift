@@ -57,6 +57,9 @@ import Testing
         #expect(r.duplicates == 4)
         #expect(r.records.payments.count == 3 && r.unmatched.count == 1)
         #expect(r.warnings.contains { $0.file == "copy.xml" && $0.reason.hasSuffix("is also in bank/camt053-2026-11-02.xml; counted once") })
+        // Warnings are capped like errors: the rest are counted.
+        let capped = ElectronicImporter(maxErrors: 2).read(try eInvoiceFixtures.map(fixture) + [camt, copy], known: KnownLedger())
+        #expect(capped.warnings.count == 2 && capped.suppressedWarnings == 3 && capped.duplicates == 4)
     }
 
     @Test func aKnownIdentifierOrCustomerIdIsReused() throws {

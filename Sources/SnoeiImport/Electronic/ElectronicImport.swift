@@ -53,14 +53,19 @@ public struct ElectronicImport: Sendable {
     public var errors: [ImportProblem] = []
     public var warnings: [ImportProblem] = []
     public var suppressedErrors = 0
+    /// Warnings beyond the limit (a statement imported twice warns once per entry): counted only.
+    public var suppressedWarnings = 0
 
     public init() {}
 
     public var isValid: Bool { errors.isEmpty && suppressedErrors == 0 }
 
     mutating func add(_ problem: ImportProblem, limit: Int) {
-        if problem.severity == .warning { warnings.append(problem); return }
-        if errors.count < limit { errors.append(problem) } else { suppressedErrors += 1 }
+        if problem.severity == .warning {
+            if warnings.count < limit { warnings.append(problem) } else { suppressedWarnings += 1 }
+        } else {
+            if errors.count < limit { errors.append(problem) } else { suppressedErrors += 1 }
+        }
     }
 }
 

@@ -46,6 +46,7 @@ struct ElectronicImportRun {
 
         let result = ElectronicImporter(maxErrors: maxErrors).read(files, known: known)
         for warning in result.warnings { Terminal.note("warning: \(warning)") }
+        if result.suppressedWarnings > 0 { Terminal.note("… and \(result.suppressedWarnings) more warnings.") }
         guard result.isValid else {
             for problem in result.errors { Terminal.note("error: \(problem)") }
             if result.suppressedErrors > 0 {
