@@ -45,8 +45,9 @@ extension LedgerStore {
     /// Replaces everything in the database with `records` (the demo firm, a restore).
     public func replaceAll(_ records: LedgerRecords) async throws {
         try await Transaction.run(on: db) { tx in
+            // The bank import's tables belong to the ledger they were matched against.
             for table in ["customers", "invoices", "payments", "time_entries", "contacts", "deviations",
-                          "incidents", "referrals", "values_fit"] {
+                          "incidents", "referrals", "values_fit", "unmatched_payments", "customer_identifiers"] {
                 try await tx.delete(from: table).run()
             }
             try await self.insert(LedgerTables.customers, records.customers, on: tx)

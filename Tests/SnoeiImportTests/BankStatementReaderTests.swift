@@ -82,4 +82,38 @@ import Testing
         let s = MT940Reader.read(":20:X\n:25:NL91ABNA0417164300\n:28C:1\n:61:2701021231C1,00NTRF\n", file: "m.sta")
         #expect(s.entries.first?.bookingDate == day("2026-12-31"))
     }
+
+    @Test func mt940INGStyleCounterpartyAndStructuredRemittance() {
+        let text = """
+        :20:ING
+        :25:NL91INGB0001234567EUR
+        :28C:00012
+        :61:2611021102C605,00NTRFEREF//00000000001
+        /TRCD/00100/
+        :86:/EREF/NOTPROVIDED//CNTP/BE71096123456769/GKCCBEBB/Brasserie Esprit BV/Gent///REMI/STRD/CUR/+++090/
+        9337/55493+++/
+        :61:2611021102C20,00NTRFEREF
+        :86:/CNTP/NL02RABO0123456789/RABONL2U/Garage Van Dijk/Utrecht///REMI/USTD//INV-2026-103 restant/
+        """
+        let s = MT940Reader.read(text, file: "ing.sta")
+        #expect(s.problems.isEmpty)
+        #expect(s.entries.map(\.entryId) == ["mt940:NL91INGB0001234567:00012:1", "mt940:NL91INGB0001234567:00012:2"])
+        #expect(s.entries[0].counterpartyIBAN == "BE71096123456769" && s.entries[0].counterpartyName == "Brasserie Esprit BV")
+        #expect(s.entries[0].structuredReference == "090933755493")
+        #expect(s.entries[1].counterpartyName == "Garage Van Dijk" && s.entries[1].text == "INV-2026-103 restant")
+    }
+
+    @Test func aCAMTBatchBookingBecomesOnePaymentPerTransaction() throws {
+        let xml = """
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Id>S</Id><Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id></Acct>
+        <Ntry><Amt Ccy="EUR">150.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-11-02</Dt></BookgDt><AcctSvcrRef>B1</AcctSvcrRef><NtryDtls>
+        <TxDtls><Amt Ccy="EUR">100.00</Amt><RmtInf><Ustrd>INV-1</Ustrd></RmtInf></TxDtls>
+        <TxDtls><AmtDtls><TxAmt><Amt Ccy="EUR">50.00</Amt></TxAmt></AmtDtls><RmtInf><Ustrd>INV-2</Ustrd></RmtInf></TxDtls>
+        </NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>
+        """
+        let s = CAMT053Reader.read(try XMLReader.parse(Array(xml.utf8)), file: "b.xml")
+        #expect(s.entries.map(\.entryId) == ["camt:NL91ABNA0417164300:B1/1", "camt:NL91ABNA0417164300:B1/2"])
+        #expect(s.entries.map(\.amount.cents) == [10_000, 5_000])
+        #expect(s.entries.map(\.text) == ["INV-1", "INV-2"])
+    }
 }

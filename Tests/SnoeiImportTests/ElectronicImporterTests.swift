@@ -57,6 +57,9 @@ import Testing
         #expect(r.duplicates == 4)
         #expect(r.records.payments.count == 3 && r.unmatched.count == 1)
         #expect(r.warnings.contains { $0.file == "copy.xml" && $0.reason.hasSuffix("is also in bank/camt053-2026-11-02.xml; counted once") })
+        // Warnings are capped like errors: the rest are counted.
+        let capped = ElectronicImporter(maxErrors: 2).read(try eInvoiceFixtures.map(fixture) + [camt, copy], known: KnownLedger())
+        #expect(capped.warnings.count == 2 && capped.suppressedWarnings == 3 && capped.duplicates == 4)
     }
 
     @Test func aKnownIdentifierOrCustomerIdIsReused() throws {
@@ -83,6 +86,19 @@ import Testing
         #expect(r.errors[2].reason == "the file is empty (0 bytes)")
     }
 
+    @Test func aStatementBeforeTheInvoicesIsReadOnce() throws {
+        // Folders are read in name order, so statements may come first.
+        let broken = #"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Id>S</Id></Stmt></BkToCstmrStmt></Document>"#
+        let files = [SourceFile(name: "a.xml", bytes: Array(broken.utf8)), try fixture("bank/camt053-2026-11-02.xml")]
+            + (try eInvoiceFixtures.map(fixture))
+        let r = ElectronicImporter().read(files, known: KnownLedger())
+        #expect(r.errors.map(\.description) == ["a.xml:1:81: statement S has no account (Acct/Id/IBAN)"])
+        var limits = ElectronicImportLimits()
+        limits.maxEntries = 5
+        let within = ElectronicImporter(limits: limits).read(Array(files.dropFirst()), known: KnownLedger())
+        #expect(within.isValid, "5 entries, counted once: \(within.errors)")
+    }
+
     @Test func limitsOnSizeAndEntriesGiveClearMessages() throws {
         var limits = ElectronicImportLimits()
         limits.maxEntries = 3
@@ -101,7 +117,7 @@ import Testing
         #expect(throws: ImportSourceError.self) { try ImportSources.collect(URL(fileURLWithPath: "/nonexistent-snoei")) }
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zip") && ZipArchive.tool() != nil))
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zip") && ZipArchive.tool() != nil), .timeLimit(.minutes(1)))
     func aZipOfInvoicesIsReadEntryByEntry() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("snoei-zip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -117,6 +133,18 @@ import Testing
         var limits = ElectronicImportLimits()
         limits.maxFileBytes = 1_000
         #expect(throws: ImportSourceError.self) { try ImportSources.collect(zip, limits: limits) }
+        // A zip bomb in miniature: 4 MB of zeros packs into a few kB; reading stops at the limit
+        // instead of waiting for unzip (a hang once: SIGTERM is blocked in Process's children).
+        try Data(count: 4 * 1024 * 1024).write(to: dir.appendingPathComponent("zeros.xml"))
+        let bomb = dir.appendingPathComponent("bomb.zip")
+        let z = Process()
+        z.executableURL = URL(fileURLWithPath: "/usr/bin/zip")
+        z.arguments = ["-q", "-j", bomb.path, dir.appendingPathComponent("zeros.xml").path]
+        try z.run(); z.waitUntilExit()
+        limits.maxFileBytes = 200_000
+        #expect(throws: ImportSourceError.zip("\(bomb.path):zeros.xml", reason: "unpacks to more than 200000 bytes, the limit per import file")) {
+            try ImportSources.collect(bomb, limits: limits)
+        }
         try Data("PK\u{3}\u{4}garbage".utf8).write(to: dir.appendingPathComponent("bad.zip"))
         #expect(throws: ImportSourceError.self) { try ImportSources.collect(dir.appendingPathComponent("bad.zip")) }
     }

@@ -38,6 +38,15 @@ import Testing
         }
     }
 
+    @Test(arguments: StoreBackend.all) func replacingTheLedgerClearsItsBankTables(backend: StoreBackend) async throws {
+        try await withStore(backend) { store throws in
+            _ = try await store.apply(Self.base(), identifiers: Self.identifiers, unmatched: Self.unmatched)
+            try await store.replaceAll(Self.base())
+            #expect(try await store.unmatchedPayments().isEmpty)
+            #expect(try await store.customerIdentifiers().isEmpty)
+        }
+    }
+
     @Test(arguments: StoreBackend.all) func aDryRunWritesNothing(backend: StoreBackend) async throws {
         try await withStore(backend) { store throws in
             let summary = try await store.apply(Self.base(), identifiers: Self.identifiers, unmatched: Self.unmatched, dryRun: true)

@@ -21,8 +21,14 @@ enum MT940Information {
         if let name = fields["NAME"], !name.isEmpty { entry.counterpartyName = name }
         if var remi = fields["REMI"] {
             if remi.hasPrefix("STRD/") {
-                let ref = remi.split(separator: "/").last.map(String.init) ?? ""
-                entry.structuredReference = StructuredReference.belgian(ref) ?? StructuredReference.normalised(ref)
+                // STRD/ISSUER/REFERENCE (ING: STRD/CUR/…); the reference itself may hold slashes
+                // (+++090/9337/55493+++), so only the issuer is cut off.
+                var ref = Substring(remi.dropFirst(5))
+                if let slash = ref.firstIndex(of: "/"), ref[..<slash].allSatisfy(\.isLetter), ref.distance(from: ref.startIndex, to: slash) <= 4 {
+                    ref = ref[ref.index(after: slash)...]
+                }
+                let refText = String(ref)
+                entry.structuredReference = StructuredReference.belgian(refText) ?? StructuredReference.normalised(refText)
             } else {
                 if remi.hasPrefix("USTD//") { remi.removeFirst(6) }
                 entry.text = remi.isEmpty ? nil : remi

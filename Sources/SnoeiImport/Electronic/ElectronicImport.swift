@@ -53,14 +53,19 @@ public struct ElectronicImport: Sendable {
     public var errors: [ImportProblem] = []
     public var warnings: [ImportProblem] = []
     public var suppressedErrors = 0
+    /// Warnings beyond the limit (a statement imported twice warns once per entry): counted only.
+    public var suppressedWarnings = 0
 
     public init() {}
 
     public var isValid: Bool { errors.isEmpty && suppressedErrors == 0 }
 
     mutating func add(_ problem: ImportProblem, limit: Int) {
-        if problem.severity == .warning { warnings.append(problem); return }
-        if errors.count < limit { errors.append(problem) } else { suppressedErrors += 1 }
+        if problem.severity == .warning {
+            if warnings.count < limit { warnings.append(problem) } else { suppressedWarnings += 1 }
+        } else {
+            if errors.count < limit { errors.append(problem) } else { suppressedErrors += 1 }
+        }
     }
 }
 
@@ -80,6 +85,7 @@ public struct ElectronicImporter: Sendable {
         var xmlLimits = XMLLimits()
         xmlLimits.maxBytes = limits.maxFileBytes
         for file in files {
+            var statement: BankStatementRead?
             switch FileKindDetector.detect(file.bytes) {
             case .xml:
                 let root: XMLNode
@@ -96,23 +102,22 @@ public struct ElectronicImporter: Sendable {
                         result.files.append(.init(name: file.name, kind: invoice.kind == .invoice ? .invoice : .creditNote, items: 1))
                     }
                 } else if CAMT053Reader.accepts(root) {
-                    let statement = CAMT053Reader.read(root, file: file.name)
-                    statements.append(statement)
-                    result.files.append(.init(name: file.name, kind: .camt053, items: statement.entries.count))
+                    statement = CAMT053Reader.read(root, file: file.name)
+                    result.files.append(.init(name: file.name, kind: .camt053, items: statement!.entries.count))
                 } else {
                     result.add(ImportProblem(file: file.name, line: root.line, column: root.column,
                                              reason: "root element {\(root.namespace)}\(root.name) is neither a UBL 2.1 Invoice/CreditNote nor a CAMT.053 Document"), limit: maxErrors)
                 }
             case .mt940(let text):
-                let statement = MT940Reader.read(text, file: file.name, maxEntries: limits.maxEntries)
-                statements.append(statement)
-                result.files.append(.init(name: file.name, kind: .mt940, items: statement.entries.count))
+                statement = MT940Reader.read(text, file: file.name, maxEntries: limits.maxEntries)
+                result.files.append(.init(name: file.name, kind: .mt940, items: statement!.entries.count))
             case .unknown(let reason):
                 result.add(ImportProblem(file: file.name, line: 1, column: 1, reason: reason), limit: maxErrors)
             }
-            if let last = statements.last, result.files.last?.name == file.name {
-                entries += last.entries.count
-                for p in last.problems { result.add(p, limit: maxErrors) }
+            if let statement {
+                statements.append(statement)
+                entries += statement.entries.count
+                for p in statement.problems { result.add(p, limit: maxErrors) }
                 if entries > limits.maxEntries {
                     result.add(ImportProblem(file: file.name, line: 0, reason: "more than \(limits.maxEntries) statement entries in one import; import the statements in parts"), limit: maxErrors)
                     return result

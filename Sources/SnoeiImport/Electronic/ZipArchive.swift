@@ -32,7 +32,7 @@ enum ZipArchive {
             let (bytes, status, errors) = try run(unzip, ["-p", path, name], limit: limits.maxFileBytes)
             let shown = "\(shownArchive):\(name)"
             guard bytes.count <= limits.maxFileBytes else {
-                throw ImportSourceError.tooLarge(shown, bytes: bytes.count, limit: limits.maxFileBytes)
+                throw ImportSourceError.zip(shown, reason: "unpacks to more than \(limits.maxFileBytes) bytes, the limit per import file")
             }
             guard status == 0 else { throw ImportSourceError.zip(shown, reason: "cannot be unpacked (\(errors.trimmingCharacters(in: .whitespacesAndNewlines)))") }
             total += bytes.count
@@ -43,7 +43,7 @@ enum ZipArchive {
         return (files, skipped)
     }
 
-    /// Runs the tool, reading at most `limit + 1` bytes of its output; more stops it.
+    /// Runs the tool, reading at most `limit` bytes of its output and a chunk; more stops it.
     private static func run(_ tool: URL, _ arguments: [String], limit: Int) throws -> ([UInt8], Int32, String) {
         let process = Process()
         process.executableURL = tool
@@ -60,7 +60,12 @@ enum ZipArchive {
         var bytes: [UInt8] = []
         while let chunk = try out.fileHandleForReading.read(upToCount: 64 * 1024), !chunk.isEmpty {
             bytes.append(contentsOf: chunk)
-            if bytes.count > limit { process.terminate(); break }
+            if bytes.count > limit {
+                // SIGKILL, not terminate(): children started by Foundation's Process on Linux inherit
+                // a signal mask that blocks SIGTERM (and SIGPIPE), so unzip would hang on the full pipe.
+                kill(process.processIdentifier, SIGKILL)
+                break
+            }
         }
         process.waitUntilExit()
         try? err.close()

@@ -54,7 +54,7 @@ struct ElectronicImportRun {
 
         let result = ElectronicImporter(maxErrors: maxErrors).read(files, known: known)
         try ImportProblems.check(warnings: result.warnings, errors: result.errors, suppressed: result.suppressedErrors,
-                                 in: path)
+                                 suppressedWarnings: result.suppressedWarnings, in: path)
         ElectronicImportReport(result: result).print()
 
         let summary: ApplySummary
