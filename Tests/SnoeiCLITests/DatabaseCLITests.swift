@@ -35,4 +35,14 @@ import Testing
         #expect(unreachable.stderr.contains("postgres://anouk:***@127.0.0.1:1/snoei"))
         #expect(!unreachable.stderr.contains("s3cret-pw"))
     }
+
+    @Test func removingAPartnerTwiceSaysThereIsNone() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("migrate").status == 0)
+        #expect(try cli.run("partner", "add", "P1", "--name", "Schilders Collectief", "--speciality", "communication").status == 0)
+        #expect(try cli.run("partner", "remove", "P1").status == 0)
+        let again = try cli.run("partner", "remove", "P1")
+        #expect(again.status == 3 && again.stderr.contains("There is no partner P1."))
+    }
 }

@@ -96,7 +96,7 @@ private final class Server: @unchecked Sendable {
     init(cli: CLI, database: String) throws {
         port = try freePort()
         log = cli.directory.appendingPathComponent("server-\(port).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = CLI.binary
         process.arguments = ["serve", "--database", database, "--port", "\(port)", "--as-of", "2026-11-24"]
         process.currentDirectoryURL = cli.directory

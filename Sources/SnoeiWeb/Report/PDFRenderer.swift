@@ -59,7 +59,7 @@ public enum PDFRenderer {
             .standardizedFileURL
         let partial = work.appendingPathComponent("report.pdf")
         let log = work.appendingPathComponent("chromium.log")
-        fm.createFile(atPath: log.path, contents: nil)
+        _ = fm.createFile(atPath: log.path, contents: nil)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)

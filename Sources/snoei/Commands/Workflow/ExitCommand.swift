@@ -186,7 +186,8 @@ struct PartnerCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            try await Workspace.withExistingStore(database) { try await $0.removePartner(id: id) }
+            let removed = try await Workspace.withExistingStore(database) { try await $0.removePartner(id: id) }
+            guard removed else { throw Terminal.failure("There is no partner \(id).", code: ExitCodes.notFound) }
             Terminal.out("Removed partner \(id).")
         }
     }
