@@ -56,6 +56,24 @@ import Testing
         #expect(r.result.errors.first?.reason.contains("--kind") == true)
     }
 
+    /// Quoting is detected as the usual double quote and can be overridden: single quotes,
+    /// or none at all (then every quote is part of the text).
+    @Test func quotingCanBeOverridden() throws {
+        let folder = try TempLedger(["q.csv": "Relatiecode;Naam\n1;'Dekker; Zonen'\n2;27\" scherm \"Oost\"\n"])
+        let url = folder.url.appendingPathComponent("q.csv")
+        let single = ExportReader().read([ExportSource(url: url, kind: .customers,
+                                                       overrides: DialectOverrides(quoting: try DialectOverrides.quoting(named: "'")))])
+        #expect(single.result.errors.isEmpty, "\(single.result.errors)")
+        #expect(single.result.records.customers.map(\.name) == ["Dekker; Zonen", "27\" scherm \"Oost\""])
+        #expect(single.files.first?.dialect?.quoteName == "single quote (')")
+        // With the default double quote the first row splits at the ';' inside the single quotes.
+        let double = ExportReader().read([ExportSource(url: url, kind: .customers)])
+        #expect(double.result.errors.map(\.line) == [2])
+        let none = ExportReader().read([ExportSource(url: url, kind: .customers, overrides: DialectOverrides(quoting: .unquoted))])
+        #expect(none.files.first?.dialect?.quoteName == "none (quotes are text)")
+        #expect(throws: DialectError.self) { try DialectOverrides.quoting(named: "`") }
+    }
+
     @Test func trailingSeparatorsAreHarmlessButExtraValuesAreNot() throws {
         let folder = try TempLedger(["r.csv": "Relatiecode;Naam\n1;A;\n2;B;;\n3;C;x\n"])
         let r = ExportReader().read([ExportSource(url: folder.url.appendingPathComponent("r.csv"), kind: .customers)])

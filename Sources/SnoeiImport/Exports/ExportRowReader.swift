@@ -45,7 +45,7 @@ struct ExportRowReader {
         var rows = 0
         var isHeader = true
 
-        try? CSVReader(file: name, separator: prepared.dialect.separator).read(prepared.text) { event in
+        try? CSVReader(file: name, separator: prepared.dialect.separator, quote: prepared.dialect.quote).read(prepared.text) { event in
             if isHeader { isHeader = false; return }
             rows += 1
             if rows > limits.maxRows {

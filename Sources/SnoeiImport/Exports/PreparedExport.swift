@@ -35,13 +35,15 @@ struct PreparedExport {
         case .failure(let p): return failure(p.line, "\(p.reason) (byte \(p.position) of the line)")
         }
         let separator = overrides.separator ?? SeparatorDetector.detect(text.bytes)
-        var dialect = Dialect(encoding: text.encoding, hadBOM: text.hadBOM, separator: separator, decimal: .point, dateFormat: nil)
+        let quote = overrides.quoting.map(\.quote) ?? UInt8(ascii: "\"")
+        var dialect = Dialect(encoding: text.encoding, hadBOM: text.hadBOM, separator: separator, decimal: .point, dateFormat: nil,
+                              quote: quote)
         report.dialect = dialect
 
         var header: [String]?
         var headerProblem: ImportProblem?
         struct Stop: Error {}
-        try? CSVReader(file: name, separator: separator).read(text.bytes) { event in
+        try? CSVReader(file: name, separator: separator, quote: quote).read(text.bytes) { event in
             switch event {
             case .record(let r): header = r.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             case .problem(let p): headerProblem = p
@@ -75,7 +77,7 @@ struct PreparedExport {
         report.unmapped = columns.unmapped.map { header[$0] }.filter { !$0.isEmpty }
         report.canonicalHeader = kind.schema.header
 
-        let sampled = DialectSampler.sample(text.bytes, separator: separator, name: name, mapping: columns)
+        let sampled = DialectSampler.sample(text.bytes, separator: separator, quote: quote, name: name, mapping: columns)
         dialect.decimal = overrides.decimal ?? DecimalNumber.infer(sampled.numbers, fallback: separator == UInt8(ascii: ";") ? .comma : .point)
         report.decimalSeen = overrides.decimal != nil || sampled.numbers.contains { DecimalNumber.evidence($0) != nil }
         let prefersMonthFirst = mapping?.prefersMonthFirst ?? false
@@ -105,7 +107,7 @@ struct PrepareFailure: Error {
 enum DialectSampler {
     static let cap = 100_000
 
-    static func sample(_ text: [UInt8], separator: UInt8, name: String, mapping: ColumnMapping) -> (numbers: [String], dates: [String]) {
+    static func sample(_ text: [UInt8], separator: UInt8, quote: UInt8?, name: String, mapping: ColumnMapping) -> (numbers: [String], dates: [String]) {
         var numberColumns: [Int] = [], dateColumns: [Int] = []
         for (field, columns) in mapping.sources {
             switch CanonicalField.kind(field) {
@@ -117,7 +119,7 @@ enum DialectSampler {
         var numbers: [String] = [], dates: [String] = []
         var first = true
         struct Enough: Error {}
-        try? CSVReader(file: name, separator: separator).read(text) { event in
+        try? CSVReader(file: name, separator: separator, quote: quote).read(text) { event in
             guard case .record(let r) = event else { return }
             if first { first = false; return }
             for c in numberColumns where c < r.count && !r.isEmpty(c) && !r.string(c).contains(":") { numbers.append(r.string(c)) }

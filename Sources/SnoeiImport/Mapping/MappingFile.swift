@@ -20,6 +20,7 @@ import TOMLKit
 /// [dialect]                       # any of these; the rest is detected
 /// encoding = "windows-1252"
 /// separator = ";"
+/// quote = "none"
 /// decimal = "comma"
 /// date_format = "dd-mm-yyyy"
 /// ```
@@ -102,7 +103,8 @@ public enum MappingFile {
                 case "separator": o.separator = try DialectOverrides.separator(named: v)
                 case "decimal": o.decimal = try DialectOverrides.decimal(named: v)
                 case "date_format": o.dateFormat = try DialectOverrides.dateFormat(named: v)
-                default: throw DialectError("unknown key; expected encoding, separator, decimal or date_format")
+                case "quote": o.quoting = try DialectOverrides.quoting(named: v)
+                default: throw DialectError("unknown key; expected encoding, separator, decimal, date_format or quote")
                 }
             } catch {
                 throw fail("[dialect] \(key): \(error.description)")

@@ -22,6 +22,7 @@ enum ExportReportText {
         if let d = r.dialect {
             item("encoding", d.encodingName)
             item("separator", d.separatorName)
+            item("quoting", d.quoteName)
             item("decimals", d.decimal.shown + (r.decimalSeen ? "" : ", assumed: no value in the file shows it"))
             item("dates", d.dateFormat.map { "\($0)" + (r.dateNote == nil ? "" : " (ambiguous: see the warning)") } ?? "no dates found")
         }

@@ -51,6 +51,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("',', ';', tab or '|' (default: detected).", valueName: "char"))
     var separator: String?
 
+    @Option(help: ArgumentHelp("How fields are quoted: double (\"), single (') or none (default: double).", valueName: "quote"))
+    var quote: String?
+
     @Option(help: ArgumentHelp("dd-mm-yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyymmdd, yyyy-mm-dd, … (default: detected).", valueName: "format"))
     var dateFormat: String?
 

@@ -16,7 +16,7 @@ enum ImportInput {
             throw Terminal.failure("\(path) does not exist.", code: ExitCodes.notFound)
         }
         let exportOptions = command.kind != nil || command.profile != nil || command.mapping != nil || command.encoding != nil
-            || command.separator != nil || command.dateFormat != nil || command.decimal != nil
+            || command.separator != nil || command.dateFormat != nil || command.decimal != nil || command.quote != nil
         if command.paths.count == 1, fm.fileExists(atPath: command.paths[0], isDirectory: &isDirectory), isDirectory.boolValue,
            !exportOptions {
             let entries = (try? fm.contentsOfDirectory(atPath: command.paths[0])) ?? []
@@ -81,7 +81,8 @@ enum ImportInput {
                 encoding: try command.encoding.map { name throws(DialectError) in try DialectOverrides.encoding(named: name) },
                 separator: try command.separator.map { name throws(DialectError) in try DialectOverrides.separator(named: name) },
                 decimal: try command.decimal.map { name throws(DialectError) in try DialectOverrides.decimal(named: name) },
-                dateFormat: try command.dateFormat.map { name throws(DialectError) in try DialectOverrides.dateFormat(named: name) })
+                dateFormat: try command.dateFormat.map { name throws(DialectError) in try DialectOverrides.dateFormat(named: name) },
+                quoting: try command.quote.map { name throws(DialectError) in try DialectOverrides.quoting(named: name) })
         } catch {
             throw Terminal.failure("--\(error.description)", code: ExitCodes.badInput)
         }
