@@ -2,16 +2,9 @@ import SQLiteKit
 import SQLKit
 
 extension Schema {
-    /// Writes an SQLite database file as an older Snoei left it: the schema up to `version`
-    /// and whatever `body` writes. For tests of the later migrations, which must carry such
-    /// a file forward without losing anything.
-    static func writeDatabase(
-        path: String, atVersion version: Int, _ body: (any SQLDatabase) async throws -> Void
-    ) async throws {
-        try await writeDatabase(location: .sqlite(path: path), atVersion: version, body)
-    }
-
-    /// The same for either database: an SQLite file or a PostgreSQL schema left at `version`.
+    /// Writes a database as an older Snoei left it — an SQLite file or a PostgreSQL schema —
+    /// with the schema up to `version` and whatever `body` writes. For tests of the later
+    /// migrations, which must carry such a database forward without losing anything.
     static func writeDatabase(
         location: StoreLocation, atVersion version: Int, _ body: (any SQLDatabase) async throws -> Void
     ) async throws {
