@@ -186,6 +186,10 @@ private struct Reader {
             }
             if let x = number(t, [S.value, K.discountRate], .fraction) { p.value.discountRate = x }
             if let m = money(t, [S.value, K.highCLV], nonNegative: true) { p.value.highCLV = m }
+            if let n = integer(t, [S.value, K.contractTermMonths], range: 1...120, expected: "a whole number of months from 1 to 120") {
+                p.value.contractTermMonths = n
+            }
+            if let x = number(t, [S.value, K.contractRetention], .fraction) { p.value.contractRetention = x }
         }
         return p
     }

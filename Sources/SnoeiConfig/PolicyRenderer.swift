@@ -242,7 +242,9 @@ struct PolicyRenderer {
         typealias K = PolicySchema.ValueKey
         table(PolicySchema.value, """
         Future value: expected purchases (BG/NBD) and spend per purchase (Gamma-Gamma), fitted on
-        the firm's own invoices, give each customer a lifetime value (`snoei value`).
+        the firm's own invoices, give each customer a lifetime value (`snoei value`). Customers with
+        a contract (contract_end) are valued by retention: the contract's committed months, then
+        renewals at a chance by tenure fitted on the firm's own contracts.
         """)
         key(K.horizonWeeks, String(policy.value.horizonWeeks), """
         How far ahead expected purchases and lifetime value look (weeks, 1 to 520)
@@ -253,6 +255,13 @@ struct PolicyRenderer {
         key(K.highCLV, money(policy.value.highCLV), """
         Lifetime value at or above which a customer who costs more than it brings today is proposed
         "fix" instead of "let go": the relationship can still become profitable (euros)
+        """)
+        key(K.contractTermMonths, String(policy.value.contractTermMonths), """
+        Length of one contract term, in months (1 to 120): renewals are counted in terms
+        """)
+        key(K.contractRetention, number(policy.value.contractRetention), """
+        Chance of renewing per term, used while the firm has fewer than 20 contracts or fewer than
+        5 ended ones to learn it from (fraction from 0 to 1)
         """)
     }
 

@@ -48,7 +48,9 @@ enum PolicySchema {
         static let horizonWeeks = "horizon_weeks"
         static let discountRate = "discount_rate"
         static let highCLV = "high_clv"
-        static let all = [horizonWeeks, discountRate, highCLV]
+        static let contractTermMonths = "contract_term_months"
+        static let contractRetention = "contract_retention"
+        static let all = [horizonWeeks, discountRate, highCLV, contractTermMonths, contractRetention]
     }
 
     /// Longest retention period accepted (years).

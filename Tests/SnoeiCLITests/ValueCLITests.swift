@@ -16,12 +16,24 @@ import Testing
         for key in ["p", "q", "gamma", "log_likelihood"] { #expect(gg[key] is Double, "\(key)") }
         let customers = try #require(object["customers"] as? [[String: Any]])
         #expect(customers.count == 400)
+        // The demo firm's customers all have contracts; retention is fitted on the ended ones.
+        let contracts = try #require(object["contracts"] as? [String: Any])
+        #expect(contracts["customers"] as? Int == 400 && (contracts["ended"] as? Int ?? 0) > 0)
+        #expect(contracts["retention"] as? String == "fitted" && contracts["shifted_beta_geometric"] is [String: Any])
         for c in customers {
             let purchases = try #require(c["expected_purchases"] as? Double), alive = try #require(c["p_alive"] as? Double)
             let spend = try #require(c["expected_spend"] as? Double), clv = try #require(c["clv"] as? Double)
             #expect((0...1).contains(alive) && purchases >= 0 && spend >= 0)
-            // Discounting only lowers the undiscounted expectation (one cent of rounding allowed).
-            #expect(clv <= purchases * spend + 0.01, "\(c["customer_id"] ?? "")")
+            // Discounting only lowers the undiscounted expectation (one cent of rounding allowed):
+            // purchases × spend, or for a contract twelve months of its monthly revenue.
+            if c["value_model"] as? String == "contract" {
+                let monthly = try #require(c["monthly_revenue"] as? Double)
+                #expect(clv <= monthly * 12 + 0.01, "\(c["customer_id"] ?? "")")
+                #expect(c["renewal_chance"] is Double && c["contract_ended"] is Bool)
+            } else {
+                #expect(c["value_model"] as? String == "purchases")
+                #expect(clv <= purchases * spend + 0.01, "\(c["customer_id"] ?? "")")
+            }
             #expect((c["t"] as? Double ?? -1) >= (c["recency"] as? Double ?? 0))
         }
         // Days instead of weeks: ages seven times larger, the same customers.

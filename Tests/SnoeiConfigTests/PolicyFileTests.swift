@@ -500,12 +500,17 @@ struct SplitMix {
         #expect(try PolicyFile.parse(text, file: "snoei.toml") == .standard)
         let p = try PolicyFile.parse("[value]\ndiscount_rate = 0.08\nhigh_clv = 2500\n", file: "snoei.toml")
         #expect(p.value == ValuePolicy(horizonWeeks: 52, discountRate: 0.08, highCLV: Money(cents: 250_000)))
+        #expect(text.contains("\ncontract_term_months = 12\n") && text.contains("\ncontract_retention = 0.85\n"))
+        let contracts = try PolicyFile.parse("[value]\ncontract_term_months = 24\ncontract_retention = 0.7\n", file: "snoei.toml")
+        #expect(contracts.value.contractTermMonths == 24 && contracts.value.contractRetention == 0.7)
+        #expect(contracts.value.horizonWeeks == 52)
     }
 
     @Test func wrongValuesNameTheKey() throws {
-        let text = "[value]\nhorizon_weeks = 0\ndiscount_rate = 1.5\nforever = true\n"
+        let text = "[value]\nhorizon_weeks = 0\ndiscount_rate = 1.5\nforever = true\ncontract_term_months = 0\ncontract_retention = 2\n"
         let error = #expect(throws: PolicyFileError.self) { try PolicyFile.parse(text, file: "snoei.toml") }
         let message = "\(error.map { "\($0)" } ?? "")"
         #expect(message.contains("value.horizon_weeks") && message.contains("value.discount_rate") && message.contains("forever"))
+        #expect(message.contains("value.contract_term_months") && message.contains("value.contract_retention"))
     }
 }

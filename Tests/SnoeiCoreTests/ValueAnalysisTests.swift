@@ -21,14 +21,16 @@ import Testing
             if clv >= policy.value.highCLV && !redLine {
                 flipped += 1
                 #expect(with.verdicts[r].recommendation == .fix)
-                let reason = try #require(with.verdicts[r].reasons.first { $0.code == .futureValue })
+                // The demo firm's customers have contracts: their value is retention-based.
+                let code: ReasonCode = value.model[r] == .contract ? .contractValue : .futureValue
+                let reason = try #require(with.verdicts[r].reasons.first { $0.code == code })
                 #expect(reason.figure("clv") == .money(clv))
                 #expect(reason.figure("boundary") == .money(policy.value.highCLV))
                 let text = TextRenderer(.en).text(reason)
                 #expect(text.contains("can still become profitable") && !text.contains("{"))
             } else {
                 #expect(with.verdicts[r].recommendation == .letGo)
-                #expect(!with.verdicts[r].reasons.contains { $0.code == .futureValue })
+                #expect(!with.verdicts[r].reasons.contains { $0.code == .futureValue || $0.code == .contractValue })
             }
         }
         #expect(flipped > 0, "the demo firm has let-go customers above the boundary")

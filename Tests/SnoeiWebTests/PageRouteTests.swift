@@ -12,13 +12,37 @@ import Testing
             let value = try #require(a.value)
             let row = try #require(a.row(of: "C0005"))
             let html = try await client.get("/customers/C0005").text
-            #expect(html.contains("data-figure=\"clv\"") && html.contains("Lifetime value ahead"))
+            // The demo firm's customers have contracts: valued by retention, with the renewal chance.
+            #expect(value.model[row] == .contract)
+            #expect(html.contains("data-figure=\"clv\"") && html.contains("Contract value ahead"))
             #expect(html.contains(SnoeiCore.Formatter(.en).money(try #require(value.clv[row]))))
-            #expect(html.contains("next 52 weeks"))
+            #expect(html.contains("next 52 weeks") && html.contains("binds until"))
+            #expect(html.contains("data-figure=\"renewal_chance\""))
         }
         try await WebFixture.test { client, _ throws in
             let html = try await client.get("/customers/C0005").text
             #expect(!html.contains("data-figure=\"clv\""))
+        }
+    }
+
+    @Test func theMatrixCanPlotLifetimeValueInsteadOfContribution() async throws {
+        try await WebFixture.test(futureValue: true) { client, fixture throws in
+            let a = fixture.state.snapshot.analysis
+            let value = try #require(a.value)
+            let plain = try await client.get("/").text
+            #expect(plain.contains("href=\"/?matrix=value#matrix\"") && plain.contains("Contribution, last 12 months"))
+            let html = try await client.get("/?matrix=value").text
+            #expect(html.contains("Lifetime value ahead") && html.contains("href=\"/#matrix\""))
+            #expect(!html.contains("Contribution, last 12 months"))
+            // Each dot's label names the customer's own lifetime value.
+            let row = try #require(a.row(of: "C0005"))
+            let clv = SnoeiCore.Formatter(.en).moneyWhole(try #require(value.clv[row]))
+            #expect(html.contains("(C0005): ") && html.contains("lifetime value \(clv)"))
+        }
+        // Without the models there is no switch, and asking for it shows contribution.
+        try await WebFixture.test { client, _ throws in
+            let html = try await client.get("/?matrix=value").text
+            #expect(!html.contains("class=\"axis-switch\"") && html.contains("Contribution, last 12 months"))
         }
     }
 

@@ -9,9 +9,16 @@ public struct ValuePolicy: Equatable, Sendable {
     /// customer who costs more than it brings today is proposed "fix" rather than "let go":
     /// the relationship can still become profitable. Red lines are not affected.
     public var highCLV: Money
+    /// Contracts and subscriptions (`ContractValue`): the length of one term in months, and the
+    /// chance of renewing per term used when the firm has too few contracts (20) or too few
+    /// ended ones (5) to fit retention by tenure.
+    public var contractTermMonths: Int
+    public var contractRetention: Double
 
-    public init(horizonWeeks: Int = 52, discountRate: Double = 0.10, highCLV: Money = Money(cents: 1_000_000)) {
+    public init(horizonWeeks: Int = 52, discountRate: Double = 0.10, highCLV: Money = Money(cents: 1_000_000),
+                contractTermMonths: Int = 12, contractRetention: Double = 0.85) {
         self.horizonWeeks = horizonWeeks; self.discountRate = discountRate; self.highCLV = highCLV
+        self.contractTermMonths = contractTermMonths; self.contractRetention = contractRetention
     }
 
     public static let standard = ValuePolicy()

@@ -90,6 +90,7 @@ public enum AnalysisJSON {
         w.number("expected_purchases", a.value?.expectedPurchases[row], decimals: 4)
         w.number("p_alive", a.value?.probabilityAlive[row], decimals: 4)
         if let clv = a.value?.clv[row] { w.money("clv", clv) } else { w.null("clv") }
+        w.string("value_model", a.value?.model[row]?.rawValue)
         w.number("friction", v.friction.score, decimals: 1)
         w.beginObject("friction_parts")
         for part in v.friction.parts { w.number(part.component.rawValue, part.points, decimals: 2) }

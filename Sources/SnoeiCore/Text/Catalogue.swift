@@ -31,6 +31,7 @@ public enum Catalogue {
         "reason.values_fit_low": "Values fit is {values_fit}, below the policy's minimum of {boundary}.",
         "reason.no_revenue": "No revenue and no recorded cost to serve in the last 12 months.",
         "reason.future_value": "Expected lifetime value is {clv} over the coming {horizon_weeks} weeks ({expected_purchases} expected purchases; {p_alive} chance the customer is still active), at or above the boundary of {boundary}: the relationship can still become profitable. Proposed: fix it first.",
+        "reason.contract_value": "Expected contract value is {clv} over the coming {horizon_weeks} weeks ({monthly_revenue} a month over the last 12 months; the contract binds until {committed_until}; {renewal_chance} chance of the next renewal), at or above the boundary of {boundary}: the relationship can still become profitable. Proposed: fix it first.",
 
         "recommendation.nurture": "Nurture",
         "recommendation.keep": "Keep",
@@ -91,6 +92,7 @@ public enum Catalogue {
         "reason.values_fit_low": "De aansluiting bij onze waarden is {values_fit}, onder het minimum van {boundary}.",
         "reason.no_revenue": "Geen omzet en geen vastgelegde kosten van bediening in de afgelopen 12 maanden.",
         "reason.future_value": "De verwachte klantwaarde is {clv} over de komende {horizon_weeks} weken ({expected_purchases} verwachte aankopen; kans {p_alive} dat de klant nog actief is), op of boven de grens van {boundary}: de relatie kan nog winstgevend worden. Voorstel: eerst verbeteren.",
+        "reason.contract_value": "De verwachte contractwaarde is {clv} over de komende {horizon_weeks} weken ({monthly_revenue} per maand over de laatste 12 maanden; het contract loopt vast tot {committed_until}; kans {renewal_chance} op de volgende verlenging), op of boven de grens van {boundary}: de relatie kan nog winstgevend worden. Voorstel: eerst verbeteren.",
 
         "recommendation.nurture": "Koesteren",
         "recommendation.keep": "Behouden",

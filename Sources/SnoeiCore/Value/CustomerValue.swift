@@ -3,16 +3,29 @@ import Foundation
 /// Forward-looking value per customer: BG/NBD for how many purchases are still to come and
 /// whether the customer is still active, Gamma-Gamma for what each will bring, and their
 /// discounted sum over a horizon as customer lifetime value (revenue, not contribution).
+/// Customers with a contract (a `contract_end`) are valued by retention instead
+/// (`ContractValue`): their revenue follows the contract, not purchases at will.
 public struct CustomerValue: Sendable {
+    /// Which model a customer's lifetime value comes from.
+    public enum Model: String, Sendable {
+        case purchases, contract
+    }
+
     public struct Settings: Sendable, Equatable {
         /// The forecast period, in `unit`.
         public var horizon: Double
         public var unit: TimeUnit
         /// Yearly discount rate for future revenue (0.10 = 10 %).
         public var annualDiscountRate: Double
+        /// Contracts: the length of one term, and the retention per term when the firm's own
+        /// contracts cannot support a fit.
+        public var contractTermMonths: Int
+        public var contractRetention: Double
 
-        public init(horizon: Double = 52, unit: TimeUnit = .weeks, annualDiscountRate: Double = 0.10) {
+        public init(horizon: Double = 52, unit: TimeUnit = .weeks, annualDiscountRate: Double = 0.10,
+                    contractTermMonths: Int = 12, contractRetention: Double = 0.85) {
             self.horizon = horizon; self.unit = unit; self.annualDiscountRate = annualDiscountRate
+            self.contractTermMonths = contractTermMonths; self.contractRetention = contractRetention
         }
     }
 
@@ -25,11 +38,16 @@ public struct CustomerValue: Sendable {
     public let probabilityAlive: [Double?]
     public let expectedSpend: [Money?]
     public let clv: [Money?]
+    /// The model behind each customer's `clv` (nil for customers without one).
+    public let model: [Model?]
+    /// Retention-based value of the customers with a contract.
+    public let contracts: ContractValue
 
     /// The policy's settings (`[value]`): the horizon in weeks and its discount rate.
     public static func settings(_ policy: Policy, unit: TimeUnit = .weeks) -> Settings {
         Settings(horizon: Double(policy.value.horizonWeeks) * 7 / unit.days, unit: unit,
-                 annualDiscountRate: policy.value.discountRate)
+                 annualDiscountRate: policy.value.discountRate, contractTermMonths: policy.value.contractTermMonths,
+                 contractRetention: policy.value.contractRetention)
     }
 
     /// Fits both models on the invoices up to `asOf` and values every customer who bought.
@@ -69,9 +87,34 @@ public struct CustomerValue: Sendable {
             }
             value[c] = finite(discounted)
         }
+        let contracts = ContractValue(ledger: ledger, asOf: asOf, settings: ContractValue.Settings(
+            termMonths: settings.contractTermMonths, fallbackRetention: settings.contractRetention,
+            horizonDays: settings.horizon * settings.unit.days, annualDiscountRate: settings.annualDiscountRate))
+        var model = value.map { $0 == nil ? nil : Model.purchases }
+        for c in 0..<n {
+            guard let v = contracts.value[c] else { continue }
+            value[c] = v
+            model[c] = .contract
+        }
         expectedPurchases = purchases
         probabilityAlive = alive
         expectedSpend = spend
         clv = value
+        self.model = model
+        self.contracts = contracts
+    }
+}
+
+extension CustomerValue {
+    /// What the verdict rules weigh for one customer; nil without a lifetime value.
+    public func outlook(row r: Int) -> VerdictRules.Outlook? {
+        guard let clv = clv[r] else { return nil }
+        var contract: VerdictRules.Contract?
+        if model[r] == .contract, let until = contracts.committedUntil[r] {
+            contract = VerdictRules.Contract(monthlyRevenue: contracts.monthlyRevenue[r] ?? .zero, committedUntil: until,
+                                             renewalChance: contracts.renewalChance[r] ?? 0)
+        }
+        return VerdictRules.Outlook(clv: clv, probabilityAlive: probabilityAlive[r] ?? 0,
+                                    expectedPurchases: expectedPurchases[r] ?? 0, contract: contract)
     }
 }

@@ -62,6 +62,7 @@ public enum ReasonCode: String, Vocabulary {
     case valuesFitLow = "values_fit_low"
     case noRevenue = "no_revenue"
     case futureValue = "future_value"
+    case contractValue = "contract_value"
 }
 
 public struct Figure: Sendable, Equatable {

@@ -15,8 +15,21 @@ public struct VerdictRules: Sendable {
         public var clv: Money
         public var probabilityAlive: Double
         public var expectedPurchases: Double
-        public init(clv: Money, probabilityAlive: Double, expectedPurchases: Double) {
+        /// Set when the value comes from a contract (`ContractValue`) rather than from purchases.
+        public var contract: Contract?
+        public init(clv: Money, probabilityAlive: Double, expectedPurchases: Double, contract: Contract? = nil) {
             self.clv = clv; self.probabilityAlive = probabilityAlive; self.expectedPurchases = expectedPurchases
+            self.contract = contract
+        }
+    }
+
+    /// A running contract's terms as the retention model read them.
+    public struct Contract: Sendable, Equatable {
+        public var monthlyRevenue: Money
+        public var committedUntil: Day
+        public var renewalChance: Double
+        public init(monthlyRevenue: Money, committedUntil: Day, renewalChance: Double) {
+            self.monthlyRevenue = monthlyRevenue; self.committedUntil = committedUntil; self.renewalChance = renewalChance
         }
     }
 
@@ -153,11 +166,21 @@ public struct VerdictRules: Sendable {
             // 6. What the customer can still become: high expected value makes a let-go a fix.
             if recommendation == .letGo, let outlook, outlook.clv >= policy.value.highCLV {
                 recommendation = .fix
-                reasons.append(Reason(.futureValue, [
-                    Figure("clv", .money(outlook.clv)), Figure("horizon_weeks", .count(policy.value.horizonWeeks)),
-                    Figure("expected_purchases", .number(outlook.expectedPurchases)),
-                    Figure("p_alive", .ratio(outlook.probabilityAlive)), Figure("boundary", .money(policy.value.highCLV)),
-                ]))
+                if let contract = outlook.contract {
+                    reasons.append(Reason(.contractValue, [
+                        Figure("clv", .money(outlook.clv)), Figure("horizon_weeks", .count(policy.value.horizonWeeks)),
+                        Figure("monthly_revenue", .money(contract.monthlyRevenue)),
+                        Figure("committed_until", .date(contract.committedUntil)),
+                        Figure("renewal_chance", .ratio(contract.renewalChance)),
+                        Figure("boundary", .money(policy.value.highCLV)),
+                    ]))
+                } else {
+                    reasons.append(Reason(.futureValue, [
+                        Figure("clv", .money(outlook.clv)), Figure("horizon_weeks", .count(policy.value.horizonWeeks)),
+                        Figure("expected_purchases", .number(outlook.expectedPurchases)),
+                        Figure("p_alive", .ratio(outlook.probabilityAlive)), Figure("boundary", .money(policy.value.highCLV)),
+                    ]))
+                }
                 actions = [.priceChange, .scopeAgreement, .standardTier]
             }
         }

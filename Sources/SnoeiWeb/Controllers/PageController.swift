@@ -24,7 +24,8 @@ struct PageController: Sendable {
 
     func dashboard(_ request: Request) -> Response {
         let chrome = self.chrome(request)
-        let page = DashboardPage(snapshot: state.snapshot, chrome: chrome, policyError: state.policyError)
+        let axis = DashboardPage.MatrixAxis(rawValue: parameters(request)["matrix"] ?? "") ?? .contribution
+        let page = DashboardPage(snapshot: state.snapshot, chrome: chrome, policyError: state.policyError, matrixAxis: axis)
         return html(views.render("dashboard", page.context(), chrome: chrome, title: page.title))
     }
 

@@ -125,6 +125,7 @@ enum ReportText {
         "reason_values_fit_low": "Values fit {values_fit}, below the minimum of {boundary}",
         "reason_no_revenue": "No revenue and no cost to serve",
         "reason_future_value": "Expected lifetime value {clv} (can still become profitable)",
+        "reason_contract_value": "Expected contract value {clv} (can still become profitable)",
     ]
 
     static let nl: [String: String] = [
@@ -238,5 +239,6 @@ enum ReportText {
         "reason_values_fit_low": "Aansluiting bij onze waarden {values_fit}, onder het minimum van {boundary}",
         "reason_no_revenue": "Geen omzet en geen kosten van bediening",
         "reason_future_value": "Verwachte klantwaarde {clv} (kan nog winstgevend worden)",
+        "reason_contract_value": "Verwachte contractwaarde {clv} (kan nog winstgevend worden)",
     ]
 }

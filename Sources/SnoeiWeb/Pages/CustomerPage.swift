@@ -56,7 +56,17 @@ struct CustomerPage {
             ["code": "overdue", "label": chrome.t("card_overdue"), "value": f.money(fig.overdue)],
             ["code": "revenue_share", "label": chrome.t("card_revenue_share"), "value": f.percent(fig.revenueShare)],
         ]
-        if let value = a.value, let clv = value.clv[row], let alive = value.probabilityAlive[row] {
+        if let value = a.value, value.model[row] == .contract, let clv = value.clv[row] {
+            let contracts = value.contracts
+            let note = contracts.committedUntil[row].map {
+                WebText.text("card_contract_note", chrome.language, ["date": f.date($0), "weeks": String(a.policy.value.horizonWeeks)])
+            } ?? chrome.t("card_contract_ended")
+            cards += [
+                ["code": "clv", "label": chrome.t("card_contract_value"), "value": f.money(clv), "note": note],
+                ["code": "renewal_chance", "label": chrome.t("card_renewal_chance"),
+                 "value": f.percent(contracts.renewalChance[row] ?? 0)],
+            ]
+        } else if let value = a.value, let clv = value.clv[row], let alive = value.probabilityAlive[row] {
             cards += [
                 ["code": "clv", "label": chrome.t("card_clv"), "value": f.money(clv),
                  "note": WebText.text("card_clv_note", chrome.language, ["weeks": String(a.policy.value.horizonWeeks)])],

@@ -6,6 +6,11 @@ struct DashboardPage {
     let snapshot: Snapshot
     let chrome: PageChrome
     let policyError: String?
+    /// What the matrix plots against friction: today's contribution, or the lifetime value
+    /// ahead (`?matrix=value`, when the purchase and contract models were fitted).
+    var matrixAxis: MatrixAxis = .contribution
+
+    enum MatrixAxis: String { case contribution, value }
     /// More dots than this make the matrix unreadable and the page heavy.
     static let matrixLimit = 1_500
 
@@ -115,23 +120,33 @@ struct DashboardPage {
             note = chrome.t("matrix_sampled", ["shown": f.number(Double(rows.count), decimals: 0),
                                                "total": f.number(Double(a.customers.count), decimals: 0)])
         }
+        let policy = snapshot.policy
+        // Lifetime value on the vertical axis only when it was computed for this snapshot.
+        let value = matrixAxis == .value ? a.value : nil
+        let byValue = value != nil
         let dots = rows.map { r in
             let v = a.verdicts[r]
+            let y = value.map { $0.clv[r] ?? .zero } ?? a.customers[r].contribution
+            let yLabel = byValue ? chrome.t("col_clv") : chrome.t("col_contribution")
             return ScatterChart.Dot(
-                x: v.friction.score, y: a.customers[r].contribution.euros,
-                label: "\(c.names[r]) (\(c.ids[r])): \(t.label(v.recommendation)) · \(chrome.t("col_contribution")) \(f.moneyWhole(a.customers[r].contribution)) · \(chrome.t("col_friction")) \(f.number(v.friction.score, decimals: 0))",
+                x: v.friction.score, y: y.euros,
+                label: "\(c.names[r]) (\(c.ids[r])): \(t.label(v.recommendation)) · \(yLabel) \(f.moneyWhole(y)) · \(chrome.t("col_friction")) \(f.number(v.friction.score, decimals: 0))",
                 href: customerHref(c.ids[r]),
                 group: v.recommendation.group)
         }
-        let policy = snapshot.policy
-        let text = chrome.t("matrix_text", ["friction": f.number(policy.quadrant.highFriction, decimals: 0),
-                                            "contribution": f.moneyWhole(policy.quadrant.profitableContribution)])
+        let text = byValue
+            ? chrome.t("matrix_text_value", ["friction": f.number(policy.quadrant.highFriction, decimals: 0),
+                                             "boundary": f.moneyWhole(policy.value.highCLV),
+                                             "weeks": String(policy.value.horizonWeeks)])
+            : chrome.t("matrix_text", ["friction": f.number(policy.quadrant.highFriction, decimals: 0),
+                                       "contribution": f.moneyWhole(policy.quadrant.profitableContribution)])
         let chart = ScatterChart(
             id: "matrix-chart", title: chrome.t("matrix_title"), description: text,
             x: Axis(label: chrome.t("matrix_x"), format: .number(chrome.language), min: 0, max: 100),
-            y: Axis(label: chrome.t("matrix_y"), format: .money(chrome.language)),
+            y: Axis(label: chrome.t(byValue ? "matrix_y_value" : "matrix_y"), format: .money(chrome.language)),
             dots: dots, groups: Recommendation.allCases.map { t.label($0) },
-            xSplit: policy.quadrant.highFriction, ySplit: policy.quadrant.profitableContribution.euros,
+            xSplit: policy.quadrant.highFriction,
+            ySplit: byValue ? policy.value.highCLV.euros : policy.quadrant.profitableContribution.euros,
             quadrantLabels: (topLeft: t.label(Quadrant.profitableEasy), topRight: t.label(Quadrant.profitableDemanding),
                              bottomLeft: t.label(Quadrant.unprofitableEasy), bottomRight: t.label(Quadrant.unprofitableDemanding)))
         let tableRows = Quadrant.allCases.map { q in
@@ -143,6 +158,14 @@ struct DashboardPage {
                                      rows: tableRows).html(),
         ]
         if let note { out["matrixNote"] = note }
+        if a.value != nil {
+            out["hasMatrixAxes"] = true
+            // The switch between the two vertical axes; a plain link, so it works without scripts.
+            out["matrixAxes"] = [MatrixAxis.contribution, .value].map { axis in
+                ["label": chrome.t("matrix_axis_\(axis.rawValue)"), "href": axis == .contribution ? "/#matrix" : "/?matrix=value#matrix",
+                 "current": axis == (byValue ? .value : .contribution)] as [String: Any]
+            }
+        }
         return out
     }
 

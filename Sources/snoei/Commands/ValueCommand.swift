@@ -7,13 +7,16 @@ import SnoeiCore
 struct ValueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "value",
-        abstract: "Expected purchases, chance of still being active and lifetime value per customer (BG/NBD + Gamma-Gamma).",
+        abstract: "Expected purchases, chance of still being active and lifetime value per customer (BG/NBD + Gamma-Gamma; contracts by retention).",
         discussion: """
             Fits the BG/NBD model (Fader, Hardie & Lee 2005) and the Gamma-Gamma spend model by maximum \
             likelihood on the firm's own invoices up to --as-of: purchases on one day count as one; frequency \
             is the number of repeat purchases, recency and age (t) run from each customer's first purchase. \
             Lifetime value is the expected revenue over the horizon, discounted monthly at the policy's \
-            [value] discount_rate. It is an estimate for a person to weigh, not a verdict.
+            [value] discount_rate. Customers with a contract (contract_end) are valued by retention instead: \
+            the months the contract binds them (renewal date, notice period), then renewals at a chance by \
+            tenure fitted on the firm's own contracts (shifted-beta-geometric), or the policy's \
+            contract_retention when there are too few. It is an estimate for a person to weigh, not a verdict.
             """
     )
 
@@ -63,14 +66,15 @@ struct ValueCommand: AsyncParsableCommand {
             gg.model.q <= 1 || gg.model.p > 1e4
                 ? "  note: spend per purchase varies little within customers, so the spend model relies on each customer's own average"
                 : nil,
+            contractLine(value.contracts),
             "  Horizon \(JSONWriter.fixed(value.settings.horizon, decimals: 1)) \(value.settings.unit.rawValue), discount rate \(JSONWriter.fixed(value.settings.annualDiscountRate * 100, decimals: 1)) % a year",
             "",
         ]
         var out = header.compactMap { $0 }
-        var rows = value.history.buyers.sorted { (value.clv[$0]?.cents ?? 0) > (value.clv[$1]?.cents ?? 0) }
+        var rows = value.clv.indices.filter { value.clv[$0] != nil }.sorted { (value.clv[$0]?.cents ?? 0) > (value.clv[$1]?.cents ?? 0) }
         if limit > 0 { rows = Array(rows.prefix(limit)) }
         var t = TextTable(["customer", "name", "repeat", "recency", "age", "exp. purchases", "P(active)", "per purchase",
-                           "lifetime value", "contribution (12 m)"], rightAligned: [2, 3, 4, 5, 6, 7, 8, 9])
+                           "lifetime value", "model", "contribution (12 m)"], rightAligned: [2, 3, 4, 5, 6, 7, 8, 10])
         let h = value.history
         for c in rows {
             t.add([a.ledger.customers.ids[c], a.ledger.customers.names[c], "\(h.frequency[c])",
@@ -78,9 +82,24 @@ struct ValueCommand: AsyncParsableCommand {
                    JSONWriter.fixed(value.expectedPurchases[c] ?? 0, decimals: 2),
                    JSONWriter.fixed((value.probabilityAlive[c] ?? 0) * 100, decimals: 0) + " %",
                    f.money(value.expectedSpend[c] ?? .zero), f.money(value.clv[c] ?? .zero),
-                   f.money(a.customers[c].contribution)])
+                   value.model[c]?.rawValue ?? "", f.money(a.customers[c].contribution)])
         }
         out.append(t.render())
         return out.joined(separator: "\n")
+    }
+
+    /// Where the contract customers' renewal chances come from.
+    private func contractLine(_ k: ContractValue) -> String? {
+        guard k.contracts > 0 else { return nil }
+        let n = { (x: Double) in JSONWriter.fixed(x, decimals: 3) }
+        let head = "  Contracts    \(k.contracts) customers with a contract (\(k.ended) ended), terms of \(k.settings.termMonths) months, valued by retention; "
+        switch k.retention {
+        case .fitted(let fit):
+            return head + "shifted-beta-geometric alpha \(n(fit.model.alpha)), beta \(n(fit.model.beta)); log-likelihood "
+                + "\(JSONWriter.fixed(fit.logLikelihood, decimals: 2)), \(fit.iterations) iterations, "
+                + (fit.converged ? "converged" : "NOT converged: treat the figures with care")
+        case .policy(let rate):
+            return head + "too few contracts to fit renewal by tenure: the policy's contract_retention \(n(rate)) per term"
+        }
     }
 }
