@@ -19,18 +19,20 @@ public struct Analysis: Sendable {
     private let quadrantCounts: [Int]
 
     public init(ledger: Ledger, policy: Policy, asOf: Day, value: CustomerValue? = nil) {
+        let figures = FigureCalculator(ledger: ledger, policy: policy, asOf: asOf).customerFigures()
+        self.init(ledger: ledger, policy: policy, asOf: asOf, value: value, figures: figures)
+    }
+
+    /// The portfolio and verdicts over figures already computed (`IncrementalAnalysis`).
+    init(ledger: Ledger, policy: Policy, asOf: Day, value: CustomerValue?, figures: [CustomerFigures]) {
         self.asOf = asOf
         self.value = value
         self.policy = policy
         self.ledger = ledger
-        let figures = FigureCalculator(ledger: ledger, policy: policy, asOf: asOf).customerFigures()
         let portfolio = PortfolioCalculator.compute(figures, ledger: ledger, asOf: asOf)
         let rules = VerdictRules(policy: policy, portfolio: portfolio)
         let verdicts = figures.indices.map { r in
-            rules.verdict(for: figures[r], outlook: value.flatMap { v in
-                v.clv[r].map { VerdictRules.Outlook(clv: $0, probabilityAlive: v.probabilityAlive[r] ?? 0,
-                                                    expectedPurchases: v.expectedPurchases[r] ?? 0) }
-            })
+            rules.verdict(for: figures[r], outlook: value.flatMap { $0.outlook(row: r) })
         }
         self.customers = figures
         self.portfolio = portfolio

@@ -21,6 +21,7 @@ public struct FigureCalculator: Sendable {
         flowPass(&figures)
         incidentPass(&figures)
         relationshipPass(&figures)
+        valuesFitPass(&figures)
         return figures
     }
 
@@ -142,11 +143,15 @@ public struct FigureCalculator: Sendable {
 
     // MARK: revenue share, referrals, values fit
 
-    private func relationshipPass(_ figures: inout [CustomerFigures]) {
+    /// Revenue share and referrals: the figures that depend on other customers' revenue, so the
+    /// incremental analysis runs this over the whole ledger after recomputing a few customers.
+    func relationshipPass(_ figures: inout [CustomerFigures]) {
         var total: Int64 = 0
         for f in figures { total += f.revenue.cents }
-        if total != 0 {
-            for c in figures.indices { figures[c].revenueShare = Double(figures[c].revenue.cents) / Double(total) }
+        for c in figures.indices {
+            figures[c].revenueShare = total != 0 ? Double(figures[c].revenue.cents) / Double(total) : 0
+            figures[c].referrals = 0
+            figures[c].referredRevenue = .zero
         }
         let r = ledger.referrals
         for i in 0..<r.count where r.date[i] <= asOf {
@@ -154,6 +159,9 @@ public struct FigureCalculator: Sendable {
             figures[c].referrals += 1
             figures[c].referredRevenue += figures[Int(r.referred[i])].revenue
         }
+    }
+
+    private func valuesFitPass(_ figures: inout [CustomerFigures]) {
         let v = ledger.valuesFit
         guard v.count > 0 else { return }
         var weighted = [Double](repeating: 0, count: figures.count)

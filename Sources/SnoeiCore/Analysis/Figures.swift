@@ -18,7 +18,7 @@ public struct Aging: Equatable, Sendable {
     }
 }
 
-public struct CustomerFigures: Sendable {
+public struct CustomerFigures: Sendable, Equatable {
     public var row: Int
     // Profitability (window)
     public var revenue = Money.zero
@@ -77,7 +77,7 @@ public struct IncidentRef: Equatable, Sendable {
     public var date: Day
 }
 
-public struct PortfolioFigures: Sendable {
+public struct PortfolioFigures: Sendable, Equatable {
     public var customers = 0
     public var customersWithRevenue = 0
     public var revenue = Money.zero

@@ -35,6 +35,9 @@ public struct Ledger: Sendable {
         public var amount: [Int64] = []
         /// Row of the matched invoice, or -1 when the payment is unmatched (FORMAT rule 4).
         public var invoice: [Int32] = []
+        /// What each unmatched payment named (its invoice_id or reference), by payment row: an
+        /// invoice imported later may match it (`IncrementalAnalysis`).
+        public var unmatchedKeys: [Int32: PaymentKey] = [:]
         public var count: Int { ids.count }
     }
 
@@ -106,6 +109,13 @@ public struct Ledger: Sendable {
     }
 }
 
+/// The fields FORMAT rule 4 matches a payment by.
+public struct PaymentKey: Sendable, Hashable {
+    public var invoiceId: String?
+    public var reference: String?
+    public init(invoiceId: String?, reference: String?) { self.invoiceId = invoiceId; self.reference = reference }
+}
+
 public struct LedgerError: Error, Equatable, CustomStringConvertible {
     public var description: String
 }
@@ -142,6 +152,7 @@ extension Ledger {
             payments.ids.append(p.paymentId); payments.date.append(p.date); payments.amount.append(p.amount.cents)
             let match = matcher.match(invoiceId: p.invoiceId, reference: p.reference)
             payments.invoice.append(match)
+            if match < 0 { payments.unmatchedKeys[Int32(payments.invoice.count - 1)] = PaymentKey(invoiceId: p.invoiceId, reference: p.reference) }
             if let id = p.invoiceId { named.append(id.isEmpty ? matcher.invoiceRow(id: id) ?? -1 : match) } else { named.append(-1) }
         }
         for t in r.timeEntries {

@@ -5,9 +5,9 @@
 /// with `invoices.invoice_id`; a reference carried by several invoices matches nothing.
 /// `payments.customer_id` is never used.
 public struct PaymentMatcher: Sendable {
-    private let byId: [String: Int32]
+    private var byId: [String: Int32]
     /// Row per reference, or -2 when several invoices carry it (ambiguous).
-    private let byReference: [String: Int32]
+    private var byReference: [String: Int32]
 
     public init(invoiceIds: [String], references: [String?]) {
         var ids = [String: Int32](minimumCapacity: invoiceIds.count)
@@ -23,7 +23,23 @@ public struct PaymentMatcher: Sendable {
     }
 
     /// False when two invoices share an id (the later one is the one matched).
-    let invoiceIdsAreUnique: Bool
+    private(set) var invoiceIdsAreUnique: Bool
+
+    /// Whether adding an invoice with this id and reference leaves every earlier match as it
+    /// was: its id is new, and its reference is neither another invoice's reference (that would
+    /// make it ambiguous) nor another invoice's id (payments carrying it as a reference would move).
+    func keepsMatches(invoiceId: String, reference: String?) -> Bool {
+        guard byId[invoiceId] == nil else { return false }
+        guard let reference, !reference.isEmpty else { return true }
+        return byReference[reference] == nil && byId[reference] == nil
+    }
+
+    /// Adds an invoice at `row`; `keepsMatches` tells whether earlier matches stay valid.
+    mutating func add(invoiceId: String, reference: String?, row: Int32) {
+        if byId[invoiceId] != nil { invoiceIdsAreUnique = false }
+        byId[invoiceId] = row
+        if let reference, !reference.isEmpty { byReference[reference] = byReference[reference] == nil ? row : -2 }
+    }
 
     /// The row of the invoice with this id, whatever its spelling (also empty).
     func invoiceRow(id: String) -> Int32? { byId[id] }
