@@ -91,6 +91,9 @@ let package = Package(
         .executableTarget(name: "csv-bench", dependencies: ["SnoeiImport"], path: "Benchmarks/csv-bench", swiftSettings: strict),
         // The purchase models' fit on simulated histories: `swift run -c release value-bench 1000000 3`.
         .executableTarget(name: "value-bench", dependencies: ["SnoeiCore"], path: "Benchmarks/value-bench", swiftSettings: strict),
+        // Re-analysis after one day of new rows against a full analysis: `swift run -c release incremental-bench DIR`.
+        .executableTarget(name: "incremental-bench", dependencies: ["SnoeiCore", "SnoeiImport"], path: "Benchmarks/incremental-bench",
+                          swiftSettings: strict),
         // End to end: runs the built `snoei` binary the way a user does.
         .testTarget(name: "SnoeiCLITests", dependencies: ["snoei", "SnoeiCore", "SnoeiStore"], swiftSettings: strict),
         .testTarget(name: "SnoeiChartsTests", dependencies: ["SnoeiCharts"], swiftSettings: strict),

@@ -1,0 +1,66 @@
+// Re-analysis after one day of new rows (issue 8 (d)): `swift build -c release --product
+// incremental-bench` then `.build/release/incremental-bench DIR [AS-OF] [runs]`.
+// Loads the canonical CSV folder, holds back every row dated on the as-of day (one day of a
+// generated ledger ≈ 0.1 % of its rows) as the import, analyses the rest in full, then times
+// `IncrementalAnalysis.apply` of that day against a full analysis of the whole ledger, checks
+// both give the same figures, and prints medians and peak memory. See BENCHMARKS.md.
+import Foundation
+import SnoeiCore
+import SnoeiImport
+
+let arguments = CommandLine.arguments
+guard arguments.count > 1 else {
+    FileHandle.standardError.write(Data("usage: incremental-bench DIR [AS-OF] [runs]\n".utf8))
+    exit(2)
+}
+let folder = URL(fileURLWithPath: arguments[1])
+let asOf = arguments.count > 2 ? Day(iso: arguments[2])! : Day(iso: "2026-11-24")!
+let runs = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
+
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
+func peakMemoryMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+    return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
+}
+
+let clock = ContinuousClock()
+var start = clock.now
+let whole = try BenchLedger.load(folder)
+let loadTime = clock.now - start
+let (base, delta) = BenchLedger.split(whole, from: asOf)
+let rows = delta.invoices.count + delta.payments.count + delta.timeEntries.count + delta.contacts.count
+    + delta.deviations.count + delta.incidents.count
+let totalRows = whole.invoices.count + whole.payments.count + whole.timeEntries.count + whole.contacts.count
+    + whole.deviations.count + whole.incidents.count
+print("ledger: \(whole.customers.count) customers, \(totalRows) rows, loaded in \(String(format: "%.2f", seconds(loadTime))) s")
+print("one day (\(asOf.iso)): \(rows) rows (\(String(format: "%.3f", 100 * Double(rows) / Double(max(1, totalRows)))) %)")
+
+var full = [Double](), prepare = [Double](), apply = [Double]()
+var touched = 0
+for run in 0..<runs {
+    start = clock.now
+    let reference = Analysis(ledger: whole, policy: .standard, asOf: asOf)
+    full.append(seconds(clock.now - start))
+
+    let baseAnalysis = Analysis(ledger: base, policy: .standard, asOf: asOf)
+    start = clock.now
+    var incremental = IncrementalAnalysis(baseAnalysis)
+    prepare.append(seconds(clock.now - start))
+    start = clock.now
+    let update = try incremental.apply(delta)
+    apply.append(seconds(clock.now - start))
+    guard case .updated(let customers) = update else { print("not incremental: \(update)"); exit(1) }
+    touched = customers
+    if run == 0 {
+        let a = incremental.analysis
+        let same = a.customers == reference.customers && a.portfolio == reference.portfolio && a.verdicts == reference.verdicts
+        print("incremental result equals the full analysis: \(same)")
+        if !same { exit(1) }
+    }
+}
+print(String(format: "full analysis (median of %d): %.3f s", runs, median(full)))
+print(String(format: "index for incremental updates (once per full analysis): %.3f s", median(prepare)))
+print(String(format: "apply one day, %d customers recomputed (median of %d): %.3f s", touched, runs, median(apply)))
+print(String(format: "peak memory: %.0f MiB", peakMemoryMiB()))
