@@ -147,8 +147,11 @@ struct DashboardPage {
             dots: dots, groups: Recommendation.allCases.map { t.label($0) },
             xSplit: policy.quadrant.highFriction,
             ySplit: byValue ? policy.value.highCLV.euros : policy.quadrant.profitableContribution.euros,
-            quadrantLabels: (topLeft: t.label(Quadrant.profitableEasy), topRight: t.label(Quadrant.profitableDemanding),
-                             bottomLeft: t.label(Quadrant.unprofitableEasy), bottomRight: t.label(Quadrant.unprofitableDemanding)))
+            quadrantLabels: byValue
+                ? (topLeft: chrome.t("matrix_value_high_easy"), topRight: chrome.t("matrix_value_high_demanding"),
+                   bottomLeft: chrome.t("matrix_value_low_easy"), bottomRight: chrome.t("matrix_value_low_demanding"))
+                : (topLeft: t.label(Quadrant.profitableEasy), topRight: t.label(Quadrant.profitableDemanding),
+                   bottomLeft: t.label(Quadrant.unprofitableEasy), bottomRight: t.label(Quadrant.unprofitableDemanding)))
         let tableRows = Quadrant.allCases.map { q in
             [t.label(q), f.number(Double(a.count(q)), decimals: 0)]
         }
