@@ -115,7 +115,9 @@ private final class Server: @unchecked Sendable {
     }
 
     func waitUntilUp() async throws {
-        for _ in 0..<200 {
+        // The first analysis (with the purchase-model fit, slow in a debug build) runs before the
+        // server listens; on a busy machine two of them at once take a while.
+        for _ in 0..<600 {
             if let response = try? await get("/health", token: nil), response.status == 200 { return }
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(100))

@@ -266,8 +266,8 @@ func modifiedPolicy() -> Policy {
             if !line.hasPrefix("[") { keys += 1 }
         }
         // 6 rates + 3 contact costs + 1 + 8 weights + 8 saturations + 2 quadrant + 7 boundaries + 2 red lines
-        // + 1 values-fit minimum + the criteria + 1 exit + 3 per tier + 1 panel + 2 privacy + 3 value.
-        #expect(keys == 38 + policy.valuesFit.criteria.count + 2 + 3 * policy.tiers.tiers.count + 2 + 3)
+        // + 1 values-fit minimum + the criteria + 1 exit + 3 per tier + 1 panel + 2 privacy + 5 value.
+        #expect(keys == 38 + policy.valuesFit.criteria.count + 2 + 3 * policy.tiers.tiers.count + 2 + 5)
     }
 
     @Test func renderedTextReadsWell() {
