@@ -20,7 +20,7 @@ trap 'rm -rf "$work"' EXIT
 "$snoei" policy init --path "$work/policy.toml" --force > /dev/null
 
 start=$SECONDS
-if "$snoei" generate --help > /dev/null 2>&1; then
+if "$snoei" --help | grep -qE '^ +generate\b'; then
   "$snoei" generate --customers "$customers" --seed "$seed" --as-of "$as_of" "$work/ledger" > /dev/null
   source=(--from "$work/ledger")
 else

@@ -31,6 +31,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -86,7 +87,9 @@ def measured(cmd, stdout=None):
 
 
 def has_subcommand(snoei, name):
-    return subprocess.run([snoei, name, "--help"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+    """Listed by `snoei --help` (an unknown subcommand's --help still exits 0)."""
+    out = subprocess.run([snoei, "--help"], capture_output=True, text=True).stdout
+    return re.search(rf"^\s+{name}\b", out, re.M) is not None
 
 
 def analyze_has_from(snoei):
