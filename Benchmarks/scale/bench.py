@@ -252,7 +252,8 @@ def bench_size(args, n, policy, has_from):
             print(f"  analyze from the store: {r['wall']:.2f} s, max RSS {r['maxrss_mb']:.0f} MB, "
                   f"others' CPU {r['others_cpu_share'] * 100:.0f}%", flush=True)
         same = open(store_csv, "rb").read() == open(first_csv, "rb").read()
-        print(f"  CSV from the store {'identical to' if same else 'DIFFERS from'} the CSV from --from")
+        print(f"  CSV from the store {'identical to' if same else 'DIFFERS from'} the CSV from "
+              + ("--from" if has_from else "the demo store (no --from to compare with)"))
         result["store_runs"] = store_runs
         result["store_csv_identical"] = same
         failed |= not same and has_from
