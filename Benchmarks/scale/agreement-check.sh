@@ -5,7 +5,11 @@
 #
 #   Benchmarks/scale/agreement-check.sh [SNOEI]      (default .build/debug/snoei, as `swift test` builds it)
 #
-# Environment: CUSTOMERS (default 10000), AS_OF (2026-11-24), SEED (7), VENV (/tmp/snoei-peers-venv).
+# First the hand-made ledger of edge cases (Benchmarks/scale/edge-ledger, imported and analysed from
+# the store as of 2025-12-31), then the generated one.
+#
+# Environment: CUSTOMERS (default 10000), AS_OF (2026-11-24), SEED (7), VENV (/tmp/snoei-peers-venv),
+# PEERS_ARGS (more options for peers.py, e.g. --cpk-positive-revenue-only).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 snoei=$(realpath "${1:-${SNOEI:-.build/debug/snoei}}")
@@ -19,6 +23,17 @@ work=$(mktemp -d /tmp/snoei-agreement.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 "$snoei" policy init --path "$work/policy.toml" --force > /dev/null
 
+echo "-- edge cases (Benchmarks/scale/edge-ledger, as of 2025-12-31)"
+"$snoei" import Benchmarks/scale/edge-ledger --database "$work/edge.sqlite" > /dev/null
+for fmt in csv json; do
+  "$snoei" analyze --database "$work/edge.sqlite" --as-of 2025-12-31 --format $fmt --no-value \
+    --policy "$work/policy.toml" > "$work/edge.$fmt"
+done
+# shellcheck disable=SC2086
+"$venv/bin/python" Benchmarks/scale/peers.py Benchmarks/scale/edge-ledger 2025-12-31 --policy "$work/policy.toml" \
+  --runs 1 --snoei-csv "$work/edge.csv" --snoei-json "$work/edge.json" ${PEERS_ARGS:-}
+
+echo "-- generated ledger: $customers customers, as of $as_of"
 start=$SECONDS
 if "$snoei" --help | grep -qE '^ +generate\b'; then
   "$snoei" generate --customers "$customers" --seed "$seed" --as-of "$as_of" "$work/ledger" > /dev/null
@@ -37,5 +52,6 @@ start=$SECONDS
 "$snoei" analyze "${source[@]}" --as-of "$as_of" --format json --no-value --policy "$work/policy.toml" > "$work/snoei.json"
 echo "snoei analyze (csv + json): $((SECONDS - start)) s"
 
+# shellcheck disable=SC2086
 "$venv/bin/python" Benchmarks/scale/peers.py "$work/ledger" "$as_of" --policy "$work/policy.toml" --runs 1 \
-  --snoei-csv "$work/snoei.csv" --snoei-json "$work/snoei.json"
+  --snoei-csv "$work/snoei.csv" --snoei-json "$work/snoei.json" ${PEERS_ARGS:-}

@@ -90,6 +90,10 @@ NEEDED = {
     "incidents": ["customer_id", "date", "severity"],
 }
 
+# FORMAT.md: contacts_per_k = contacts / (revenue / 1000), so undefined only at revenue 0. Snoei
+# leaves it empty whenever revenue <= 0 (Figures.swift). --cpk-positive-revenue-only does that too.
+CPK_POSITIVE_ONLY = False
+
 MONEY_COLUMNS = ["revenue", "cogs", "gross_margin", "cost_to_serve", "contribution", "overdue", "not_due", "d1_30",
                  "d31_60", "d61_90", "d90_plus", "deviation_cost"]
 COUNT_COLUMNS = ["short_pays", "contacts", "deviations", "incidents", "incident_max_severity"]
@@ -312,7 +316,7 @@ SELECT per2.*, revenue - cogs - cost_to_serve AS contribution,
   CASE WHEN payable_window <> 0 THEN open_total::DOUBLE / payable_window::DOUBLE * 365 ELSE 0 END AS dso,
   CASE WHEN contacts = 0 THEN 0 ELSE self_caused / contacts END AS self_caused_share,
   -- FORMAT: contacts / (revenue / 1000); undefined (NULL) when revenue is 0
-  CASE WHEN revenue <> 0 THEN contacts / (revenue::DOUBLE / 100 / 1000) END AS contacts_per_k,
+  CASE WHEN revenue {'>' if CPK_POSITIVE_ONLY else '<>'} 0 THEN contacts / (revenue::DOUBLE / 100 / 1000) END AS contacts_per_k,
   CASE WHEN tot.total <> 0 THEN revenue::DOUBLE / tot.total::DOUBLE ELSE 0 END AS revenue_share
 FROM per2, tot ORDER BY row
 """
@@ -544,7 +548,7 @@ def run_pandas(folder, as_of, policy, engine="pyarrow"):
     total = int(revenue.sum())
     with np.errstate(divide="ignore", invalid="ignore"):
         self_share = np.where(contacts > 0, self_caused / np.maximum(contacts, 1), 0.0)
-        cpk = np.where(revenue != 0, contacts / (revenue / 100 / 1000), np.nan)
+        cpk = np.where((revenue > 0) if CPK_POSITIVE_ONLY else (revenue != 0), contacts / (revenue / 100 / 1000), np.nan)
         share = revenue / total if total != 0 else np.zeros(ncust)
     df = pd.DataFrame({
         "customer_id": cust["customer_id"].to_numpy(), "revenue": revenue, "cogs": cogs, "gross_margin": gross_margin,
@@ -756,6 +760,8 @@ def run_worker(engine, args, keep):
     out = tempfile.NamedTemporaryFile(prefix=f"peer-{engine}-", suffix=".pkl", delete=False).name
     cmd = [sys.executable, os.path.abspath(__file__), args.folder, args.as_of, "--worker", engine, "--policy",
            args.policy, "--out", out, "--pandas-engine", args.pandas_engine]
+    if CPK_POSITIVE_ONLY:
+        cmd.append("--cpk-positive-revenue-only")
     if keep:
         cmd.append("--keep")
     if args.threads:
@@ -789,11 +795,15 @@ def main():
     ap.add_argument("--snoei", default=os.environ.get("SNOEI", "snoei"))
     ap.add_argument("--threads", type=int, help="DuckDB threads (default: DuckDB's own, one per core)")
     ap.add_argument("--pandas-engine", default="pyarrow", choices=["pyarrow", "c"])
+    ap.add_argument("--cpk-positive-revenue-only", action="store_true",
+                    help="contacts_per_k empty when revenue <= 0 (Snoei) instead of only at 0 (FORMAT.md)")
     ap.add_argument("--json", dest="json_out", help="write timings and agreement as JSON here")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     ap.add_argument("--keep", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    global CPK_POSITIVE_ONLY
+    CPK_POSITIVE_ONLY = args.cpk_positive_revenue_only
     if args.worker:
         return worker(args)
     if not args.policy:
