@@ -13,18 +13,23 @@ self_caused_share, deviations, incidents, incident_max_severity, revenue_share),
 JSON adds (hours by activity, contacts by kind and by channel, deviation cost), and the portfolio
 figures (totals, pareto_top20, whale_peak, unprofitable_share, hhi), as of one date.
 
-Each engine follows FORMAT.md's definitions and its "rules that settle the edge cases" (written
-from FORMAT.md, not from Snoei's code):
+Each engine follows FORMAT.md's definitions and its "rules that settle the edge cases". Where
+FORMAT.md is silent, the choice Snoei makes is taken and named here (hours x rate rounding,
+incidents after D, matching against invoices issued after D); where FORMAT.md and Snoei differ,
+the peer follows FORMAT.md (contacts_per_k at negative revenue; --cpk-positive-revenue-only
+follows Snoei):
 
-- window [D - 365, D], both ends inclusive; records after D are ignored (incidents too);
+- window [D - 365, D], both ends inclusive; records after D are ignored (incidents too: FORMAT says
+  "all time", Snoei counts those dated <= D);
 - payments dated <= D only; matched by invoice_id alone when it is given (an unknown id leaves the
   payment unmatched), else by reference against invoices.reference (a reference carried by
-  several invoices matches nothing), else against invoices.invoice_id; never by customer_id;
+  several invoices matches nothing), else against invoices.invoice_id; never by customer_id.
+  Matching looks at every invoice in the file, also those issued after D (as Snoei does);
 - money exact in integer cents: DuckDB reads DECIMAL(18,2) and sums decimals; pandas parses with
   float64 and converts to int64 cents, and the script checks that every value was a whole number
   of cents (so the conversion is exact), then sums int64. Hours the same way in thousandths;
-- hours x rate rounded to cents half away from zero per customer and activity (the policy's rates
-  are per hour; the cent is the unit of money, so Sum hours x rate is rounded once per activity);
+- hours x rate rounded to cents half away from zero once per customer and activity (FORMAT says
+  Sum hours x rate(activity); Snoei rounds the sum per activity, not per entry);
 - settle date: payments per invoice summed per day, the first day on which payable - cumulative
   paid <= 0.005.
 
