@@ -188,6 +188,7 @@ def portfolio_from(revenue, contribution, cost_to_serve, cogs, hours_milli, agin
 def run_duckdb(folder, as_of, policy, threads=None):
     import duckdb
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")  # it prints to stderr on long queries
     if threads:
         con.execute(f"SET threads = {int(threads)}")
     D = as_of.isoformat()
@@ -205,10 +206,11 @@ def run_duckdb(folder, as_of, policy, threads=None):
             cols = []
             src = None
         sel = ", ".join((f'"{c}"' if c in cols else f"CAST(NULL AS {schema[c][0]}) AS \"{c}\"") for c in NEEDED[table])
+        # Tables, not views: each CSV file is read and parsed once.
         if src is None:
-            con.execute(f"CREATE VIEW {table} AS SELECT {sel} WHERE false")
+            con.execute(f"CREATE TABLE {table} AS SELECT {sel} WHERE false")
         else:
-            con.execute(f"CREATE VIEW {table} AS SELECT {sel} FROM {src}")
+            con.execute(f"CREATE TABLE {table} AS SELECT {sel} FROM {src}")
 
     for t in SCHEMA:
         load(t)
@@ -223,28 +225,36 @@ cust AS (SELECT customer_id, row_number() OVER () - 1 AS row FROM customers),
 inv_all AS (SELECT * FROM invoices),
 refs AS (SELECT reference, COUNT(*) AS n, any_value(invoice_id) AS invoice_id FROM inv_all
          WHERE reference IS NOT NULL AND reference <> '' GROUP BY reference),
-pay AS (SELECT p.date, p.amount,
-               CASE WHEN p.invoice_id IS NOT NULL AND p.invoice_id <> '' THEN byid.invoice_id
-                    WHEN p.reference IS NOT NULL AND p.reference <> '' THEN
-                         CASE WHEN r.reference IS NOT NULL THEN (CASE WHEN r.n = 1 THEN r.invoice_id END)
-                              ELSE byref.invoice_id END
-               END AS matched
-        FROM payments p
-        LEFT JOIN (SELECT invoice_id FROM inv_all) byid ON byid.invoice_id = p.invoice_id
-        LEFT JOIN refs r ON r.reference = p.reference
-        LEFT JOIN (SELECT invoice_id FROM inv_all) byref ON byref.invoice_id = p.reference
-        WHERE p.date <= DATE '{D}'),
+-- Rule 4. A payment with an invoice_id matches that invoice or nothing; one without, its reference.
+pay_id AS (SELECT p.date, p.amount, p.invoice_id AS matched FROM payments p SEMI JOIN inv_all i USING (invoice_id)
+           WHERE p.invoice_id <> '' AND p.date <= DATE '{D}'),
+pay_ref AS (SELECT p.date, p.amount,
+                   CASE WHEN r.reference IS NOT NULL THEN (CASE WHEN r.n = 1 THEN r.invoice_id END)
+                        ELSE byref.invoice_id END AS matched
+            FROM payments p
+            LEFT JOIN refs r ON r.reference = p.reference
+            LEFT JOIN (SELECT invoice_id FROM inv_all) byref ON byref.invoice_id = p.reference
+            WHERE (p.invoice_id IS NULL OR p.invoice_id = '') AND p.reference <> '' AND p.date <= DATE '{D}'),
+pay AS (SELECT * FROM pay_id UNION ALL SELECT * FROM pay_ref WHERE matched IS NOT NULL),
 inv AS (SELECT invoice_id, customer_id, issue_date, due_date, amount, COALESCE(vat, 0) AS vat,
                COALESCE(cost, 0) AS cost, amount + COALESCE(vat, 0) AS payable
         FROM inv_all WHERE issue_date <= DATE '{D}'),
 daily AS (SELECT matched AS invoice_id, date, SUM(amount) AS amt, COUNT(*) AS n FROM pay
           WHERE matched IS NOT NULL GROUP BY matched, date),
-cum AS (SELECT d.invoice_id, d.date, d.amt, d.n, i.payable,
-               SUM(d.amt) OVER (PARTITION BY d.invoice_id ORDER BY d.date ROWS UNBOUNDED PRECEDING) AS paid_so_far
-        FROM daily d JOIN inv i USING (invoice_id)),
-pstate AS (SELECT invoice_id, SUM(amt) AS paid, SUM(n) AS cnt, MAX(date) AS last_date,
-                  MIN(date) FILTER (WHERE payable > 0 AND payable - paid_so_far <= 0.005) AS settled
-           FROM cum GROUP BY invoice_id),
+days AS (SELECT invoice_id, COUNT(*) AS ndays, SUM(amt) AS paid, SUM(n) AS cnt, MAX(date) AS last_date,
+                MIN(date) AS first_date FROM daily GROUP BY invoice_id),
+-- Rule 5: the settle date. Paid on one day: that day if it paid enough; on several days: the first
+-- day on which the running sum reached payable (a window over those invoices only).
+multi AS (SELECT d.invoice_id, d.date, i.payable,
+                 SUM(d.amt) OVER (PARTITION BY d.invoice_id ORDER BY d.date ROWS UNBOUNDED PRECEDING) AS paid_so_far
+          FROM daily d SEMI JOIN (SELECT invoice_id FROM days WHERE ndays > 1) m USING (invoice_id)
+          JOIN inv i USING (invoice_id)),
+multi_settled AS (SELECT invoice_id, MIN(date) AS settled FROM multi
+                  WHERE payable > 0 AND payable - paid_so_far <= 0.005 GROUP BY invoice_id),
+pstate AS (SELECT s.invoice_id, s.paid, s.cnt, s.last_date,
+                  CASE WHEN s.ndays = 1 THEN (CASE WHEN i.payable > 0 AND i.payable - s.paid <= 0.005 THEN s.first_date END)
+                       ELSE m.settled END AS settled
+           FROM days s JOIN inv i USING (invoice_id) LEFT JOIN multi_settled m USING (invoice_id)),
 iv AS (SELECT i.*, COALESCE(s.paid, 0) AS paid, COALESCE(s.cnt, 0) AS cnt, s.last_date, s.settled,
               i.payable - COALESCE(s.paid, 0) AS open, date_diff('day', i.due_date, DATE '{D}') AS age
        FROM inv i LEFT JOIN pstate s USING (invoice_id)),
