@@ -92,9 +92,9 @@ def has_subcommand(snoei, name):
     return re.search(rf"^\s+{name}\b", out, re.M) is not None
 
 
-def analyze_has_from(snoei):
+def analyze_has(snoei, option):
     out = subprocess.run([snoei, "analyze", "--help"], capture_output=True, text=True).stdout
-    return "--from" in out
+    return re.search(rf"{option}\b", out) is not None
 
 
 def count_rows(folder):
@@ -181,6 +181,9 @@ def bench_size(args, n, policy, has_from):
                         (["--timings"] if has_from and args.timings else [])
                     r = measured(cmd, stdout=out)
                 r["seconds"] = r["wall"]
+                err = r.pop("stderr").strip()
+                if err:
+                    r["snoei_stderr"] = err[-2000:]  # with --timings: Snoei's own phases
                 if k == 0:
                     # Keep the first round's output for the agreement check.
                     os.replace(snoei_csv, snoei_csv + ".first")
@@ -282,7 +285,8 @@ def main():
     os.makedirs(args.results, exist_ok=True)
     policy = os.path.join(args.data, "policy.toml")
     subprocess.run([args.snoei, "policy", "init", "--path", policy, "--force"], check=True, stdout=subprocess.DEVNULL)
-    has_from = analyze_has_from(args.snoei)
+    has_from = analyze_has(args.snoei, "--from")
+    args.timings = args.timings and analyze_has(args.snoei, "--timings")
     if not has_from:
         print("note: this snoei has no `analyze --from`; Snoei's time is `analyze --database` on the demo store",
               file=sys.stderr)
