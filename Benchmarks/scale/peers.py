@@ -222,42 +222,40 @@ def run_duckdb(folder, as_of, policy, threads=None):
     sql = f"""
 WITH
 cust AS (SELECT customer_id, row_number() OVER () - 1 AS row FROM customers),
-inv_all AS (SELECT * FROM invoices),
-refs AS (SELECT reference, COUNT(*) AS n, any_value(invoice_id) AS invoice_id FROM inv_all
+-- Invoices get an integer key (their row) once; everything after the matching joins on it.
+inv_all AS (SELECT rowid AS ix, * FROM invoices),
+refs AS (SELECT reference, COUNT(*) AS n, any_value(ix) AS ix FROM inv_all
          WHERE reference IS NOT NULL AND reference <> '' GROUP BY reference),
 -- Rule 4. A payment with an invoice_id matches that invoice or nothing; one without, its reference.
-pay_id AS (SELECT p.date, p.amount, p.invoice_id AS matched FROM payments p SEMI JOIN inv_all i USING (invoice_id)
+pay_id AS (SELECT p.date, p.amount, i.ix AS matched FROM payments p JOIN inv_all i USING (invoice_id)
            WHERE p.invoice_id <> '' AND p.date <= DATE '{D}'),
 pay_ref AS (SELECT p.date, p.amount,
-                   CASE WHEN r.reference IS NOT NULL THEN (CASE WHEN r.n = 1 THEN r.invoice_id END)
-                        ELSE byref.invoice_id END AS matched
+                   CASE WHEN r.reference IS NOT NULL THEN (CASE WHEN r.n = 1 THEN r.ix END)
+                        ELSE byref.ix END AS matched
             FROM payments p
             LEFT JOIN refs r ON r.reference = p.reference
-            LEFT JOIN (SELECT invoice_id FROM inv_all) byref ON byref.invoice_id = p.reference
+            LEFT JOIN (SELECT ix, invoice_id FROM inv_all) byref ON byref.invoice_id = p.reference
             WHERE (p.invoice_id IS NULL OR p.invoice_id = '') AND p.reference <> '' AND p.date <= DATE '{D}'),
 pay AS (SELECT * FROM pay_id UNION ALL SELECT * FROM pay_ref WHERE matched IS NOT NULL),
-inv AS (SELECT invoice_id, customer_id, issue_date, due_date, amount, COALESCE(vat, 0) AS vat,
+inv AS (SELECT ix, customer_id, issue_date, due_date, amount, COALESCE(vat, 0) AS vat,
                COALESCE(cost, 0) AS cost, amount + COALESCE(vat, 0) AS payable
         FROM inv_all WHERE issue_date <= DATE '{D}'),
-daily AS (SELECT matched AS invoice_id, date, SUM(amount) AS amt, COUNT(*) AS n FROM pay
-          WHERE matched IS NOT NULL GROUP BY matched, date),
-days AS (SELECT invoice_id, COUNT(*) AS ndays, SUM(amt) AS paid, SUM(n) AS cnt, MAX(date) AS last_date,
-                MIN(date) AS first_date FROM daily GROUP BY invoice_id),
+daily AS (SELECT matched AS ix, date, SUM(amount) AS amt, COUNT(*) AS n FROM pay GROUP BY matched, date),
+days AS (SELECT ix, COUNT(*) AS ndays, SUM(amt) AS paid, SUM(n) AS cnt, MAX(date) AS last_date,
+                MIN(date) AS first_date FROM daily GROUP BY ix),
 -- Rule 5: the settle date. Paid on one day: that day if it paid enough; on several days: the first
 -- day on which the running sum reached payable (a window over those invoices only).
-multi AS (SELECT d.invoice_id, d.date, i.payable,
-                 SUM(d.amt) OVER (PARTITION BY d.invoice_id ORDER BY d.date ROWS UNBOUNDED PRECEDING) AS paid_so_far
-          FROM daily d SEMI JOIN (SELECT invoice_id FROM days WHERE ndays > 1) m USING (invoice_id)
-          JOIN inv i USING (invoice_id)),
-multi_settled AS (SELECT invoice_id, MIN(date) AS settled FROM multi
-                  WHERE payable > 0 AND payable - paid_so_far <= 0.005 GROUP BY invoice_id),
-pstate AS (SELECT s.invoice_id, s.paid, s.cnt, s.last_date,
-                  CASE WHEN s.ndays = 1 THEN (CASE WHEN i.payable > 0 AND i.payable - s.paid <= 0.005 THEN s.first_date END)
-                       ELSE m.settled END AS settled
-           FROM days s JOIN inv i USING (invoice_id) LEFT JOIN multi_settled m USING (invoice_id)),
-iv AS (SELECT i.*, COALESCE(s.paid, 0) AS paid, COALESCE(s.cnt, 0) AS cnt, s.last_date, s.settled,
+multi AS (SELECT d.ix, d.date, i.payable,
+                 SUM(d.amt) OVER (PARTITION BY d.ix ORDER BY d.date ROWS UNBOUNDED PRECEDING) AS paid_so_far
+          FROM daily d SEMI JOIN (SELECT ix FROM days WHERE ndays > 1) m USING (ix)
+          JOIN inv i USING (ix)),
+multi_settled AS (SELECT ix, MIN(date) AS settled FROM multi
+                  WHERE payable > 0 AND payable - paid_so_far <= 0.005 GROUP BY ix),
+iv AS (SELECT i.*, COALESCE(s.paid, 0) AS paid, COALESCE(s.cnt, 0) AS cnt, s.last_date,
+              CASE WHEN s.ndays = 1 THEN (CASE WHEN i.payable > 0 AND i.payable - s.paid <= 0.005 THEN s.first_date END)
+                   ELSE m.settled END AS settled,
               i.payable - COALESCE(s.paid, 0) AS open, date_diff('day', i.due_date, DATE '{D}') AS age
-       FROM inv i LEFT JOIN pstate s USING (invoice_id)),
+       FROM inv i LEFT JOIN days s USING (ix) LEFT JOIN multi_settled m USING (ix)),
 iv2 AS (SELECT *, CASE WHEN amount > 0 AND due_date < DATE '{D}' AND due_date >= DATE '{S}' THEN
                       (CASE WHEN open <= 0.005 THEN greatest(0, COALESCE(date_diff('day', due_date, settled), 0))
                             ELSE age END) END AS days_late
