@@ -32,6 +32,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -110,13 +111,19 @@ def ensure_ledger(args, n):
     folder = os.path.join(args.data, str(n))
     db = folder + ".demo.sqlite"
     info = {"folder": folder}
+    can_generate = has_subcommand(args.snoei, "generate")
     if os.path.exists(os.path.join(folder, "customers.csv")):
-        info["source"] = open(os.path.join(folder, ".source")).read().strip() \
-            if os.path.exists(os.path.join(folder, ".source")) else "existing"
-        return info
+        source_file = os.path.join(folder, ".source")
+        info["source"] = open(source_file).read().strip() if os.path.exists(source_file) else "existing"
+        # A demo stand-in from before `generate` existed is replaced by a generated ledger.
+        if not (can_generate and info["source"].startswith("snoei demo")):
+            if os.path.exists(db):
+                info["demo_database"] = db
+            return info
+        shutil.rmtree(folder)
     os.makedirs(folder, exist_ok=True)
     t0 = time.perf_counter()
-    if has_subcommand(args.snoei, "generate"):
+    if can_generate:
         subprocess.run([args.snoei, "generate", "--customers", str(n), "--seed", str(args.seed), "--as-of", args.as_of,
                         folder], check=True, stdout=subprocess.DEVNULL)
         info["source"] = f"snoei generate --customers {n} --seed {args.seed} --as-of {args.as_of}"
