@@ -35,7 +35,8 @@ done
 
 echo "-- generated ledger: $customers customers, as of $as_of"
 start=$SECONDS
-if "$snoei" --help | grep -qE '^ +generate\b'; then
+help=$("$snoei" --help)  # not piped into grep -q: with pipefail an early exit of grep could fail the test
+if grep -qE '^ +generate\b' <<< "$help"; then
   "$snoei" generate --customers "$customers" --seed "$seed" --as-of "$as_of" "$work/ledger" > /dev/null
   source=(--from "$work/ledger")
 else
