@@ -5,6 +5,7 @@
 /// linear passes over flat arrays with no hashing or string work in its loops.
 public struct Ledger: Sendable {
     public struct Customers: Sendable {
+        public init() {}
         public var ids: [String] = []
         public var names: [String] = []
         public var segments: [String?] = []
@@ -18,6 +19,7 @@ public struct Ledger: Sendable {
     }
 
     public struct Invoices: Sendable {
+        public init() {}
         public var ids: [String] = []
         public var customer: [Int32] = []
         public var issue: [Day] = []
@@ -30,6 +32,7 @@ public struct Ledger: Sendable {
     }
 
     public struct Payments: Sendable {
+        public init() {}
         public var ids: [String] = []
         public var date: [Day] = []
         public var amount: [Int64] = []
@@ -39,6 +42,7 @@ public struct Ledger: Sendable {
     }
 
     public struct TimeEntries: Sendable {
+        public init() {}
         public var customer: [Int32] = []
         public var date: [Day] = []
         public var hours: [MilliHours] = []
@@ -47,6 +51,7 @@ public struct Ledger: Sendable {
     }
 
     public struct Contacts: Sendable {
+        public init() {}
         public var customer: [Int32] = []
         public var date: [Day] = []
         public var channel: [Channel] = []
@@ -56,6 +61,7 @@ public struct Ledger: Sendable {
     }
 
     public struct Deviations: Sendable {
+        public init() {}
         public var customer: [Int32] = []
         public var date: [Day] = []
         public var kind: [DeviationKind] = []
@@ -64,6 +70,7 @@ public struct Ledger: Sendable {
     }
 
     public struct Incidents: Sendable {
+        public init() {}
         public var customer: [Int32] = []
         public var date: [Day] = []
         public var kind: [IncidentKind] = []
@@ -72,6 +79,7 @@ public struct Ledger: Sendable {
     }
 
     public struct Referrals: Sendable {
+        public init() {}
         public var customer: [Int32] = []
         public var referred: [Int32] = []
         public var date: [Day] = []
@@ -79,6 +87,7 @@ public struct Ledger: Sendable {
     }
 
     public struct ValuesFit: Sendable {
+        public init() {}
         public var customer: [Int32] = []
         public var criterion: [String] = []
         public var score: [UInt8] = []
