@@ -18,12 +18,14 @@ public struct Analysis: Sendable {
     private let recommendationCounts: [Int]
     private let quadrantCounts: [Int]
 
-    public init(ledger: Ledger, policy: Policy, asOf: Day, value: CustomerValue? = nil) {
+    /// `figures`: `FigureCalculator(ledger:policy:asOf:).customerFigures()` when the caller
+    /// already computed them (to time the phases apart); computed here when nil.
+    public init(ledger: Ledger, policy: Policy, asOf: Day, value: CustomerValue? = nil, figures precomputed: [CustomerFigures]? = nil) {
         self.asOf = asOf
         self.value = value
         self.policy = policy
         self.ledger = ledger
-        let figures = FigureCalculator(ledger: ledger, policy: policy, asOf: asOf).customerFigures()
+        let figures = precomputed ?? FigureCalculator(ledger: ledger, policy: policy, asOf: asOf).customerFigures()
         let portfolio = PortfolioCalculator.compute(figures, ledger: ledger, asOf: asOf)
         let rules = VerdictRules(policy: policy, portfolio: portfolio)
         let verdicts = figures.indices.map { r in

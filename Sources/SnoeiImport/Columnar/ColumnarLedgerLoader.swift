@@ -76,18 +76,22 @@ public struct ColumnarLedgerLoader: Sendable {
                                          seconds: (ContinuousClock.now - start).seconds))
             return out
         }
-        /// Repeated ids, reported on the line of the repetition like the canonical reader
-        /// (only when the file is otherwise clean, so record numbers are row numbers).
-        func duplicates<P: TableParser>(_ pairs: [(first: Int, again: Int)], _ parser: P, _ out: ChunkedParse<P>.Output,
-                                        column c: Int, keys: [String]) {
-            guard !pairs.isEmpty, out.problems.isEmpty, out.fieldOf.indices.contains(c) else { return }
+        /// Repeated ids. The hash table finds them among the rows kept; to report them as the
+        /// canonical reader does (line of the repetition, first line, rows with other errors
+        /// included), the error path reads the file once more.
+        func duplicates<P: TableParser>(_ pairs: [(first: Int, again: Int)], _ parser: P, _ out: ChunkedParse<P>.Output, column c: Int) {
+            guard !pairs.isEmpty || !out.problems.isEmpty, out.fieldOf.indices.contains(c) else { return }
             let schema = parser.schema
-            let shown = pairs.prefix(RecordFields.problemLimit)
-            let lines = Self.recordLines(path: folder.appendingPathComponent(schema.file).path,
-                                         records: Set(shown.flatMap { [$0.first, $0.again] }))
-            for pair in shown {
-                problems.append(ImportProblem(file: schema.file, line: lines[pair.again] ?? 0, column: out.fieldOf[c] + 1,
-                                              reason: "\(schema.columns[c].name) \(ImportText.quoted(keys[pair.again])) appears again; first on line \(lines[pair.first] ?? 0)"))
+            let found = Self.repeatedIds(path: folder.appendingPathComponent(schema.file).path, field: out.fieldOf[c], name: schema.columns[c].name, file: schema.file)
+            problems += found
+            if !found.isEmpty {
+                // In line order within the file, as the canonical reader lists them.
+                let order = LedgerSchema.all.map(\.file)
+                problems = problems.enumerated().sorted {
+                    let (x, y) = ($0.element, $1.element)
+                    let fx = order.firstIndex(of: x.file) ?? 0, fy = order.firstIndex(of: y.file) ?? 0
+                    return fx != fy ? fx < fy : x.line != y.line ? x.line < y.line : $0.offset < $1.offset
+                }.map(\.element)
             }
         }
 
@@ -97,7 +101,7 @@ public struct ColumnarLedgerLoader: Sendable {
             customers = StringKeyTable(keys: out.table.ids, threads: threads)
         }) {
             ledger.customers = out.table
-            if let customers { duplicates(customers.duplicates, CustomerTableParser(), out, column: 0, keys: out.table.ids) }
+            if let customers { duplicates(customers.duplicates, CustomerTableParser(), out, column: 0) }
         } else {
             problems.append(ImportProblem(file: LedgerSchema.customers.file, line: 0, reason: "file is missing"))
         }
@@ -106,7 +110,7 @@ public struct ColumnarLedgerLoader: Sendable {
             matcher = InvoiceMatcher(invoices: out.table, threads: threads)
         }) {
             ledger.invoices = out.table
-            duplicates(matcher!.byId.duplicates, InvoiceTableParser(customers: nil), out, column: 0, keys: out.table.ids)
+            duplicates(matcher!.byId.duplicates, InvoiceTableParser(customers: nil), out, column: 0)
         }
         let invoices = matcher ?? InvoiceMatcher(invoices: Ledger.Invoices(), threads: 1)
         var paymentIds: StringKeyTable?
@@ -114,7 +118,7 @@ public struct ColumnarLedgerLoader: Sendable {
             paymentIds = StringKeyTable(keys: out.table.ids, threads: threads)
         }) {
             ledger.payments = out.table
-            duplicates(paymentIds!.duplicates, PaymentTableParser(customers: nil, matcher: invoices), out, column: 0, keys: out.table.ids)
+            duplicates(paymentIds!.duplicates, PaymentTableParser(customers: nil, matcher: invoices), out, column: 0)
         }
         paymentIds = nil
         if let out = try file(TimeEntryTableParser(customers: customers)) { ledger.timeEntries = out.table }
@@ -129,20 +133,26 @@ public struct ColumnarLedgerLoader: Sendable {
         return (ledger, stats)
     }
 
-    /// Physical line of each data record (0 = first after the header); the error path only.
-    static func recordLines(path: String, records: Set<Int>) -> [Int: Int] {
-        guard let mapped = try? MappedFile(path: path), let base = mapped.base else { return [:] }
-        var lines: [Int: Int] = [:]
-        var index = -1
-        CSVReader().read(UnsafeBufferPointer(start: base, count: mapped.count)) { event in
-            defer { index += 1 }
-            guard records.contains(index) else { return }
-            switch event {
-            case .record(let r): lines[index] = r.line
-            case .problem(let p): lines[index] = p.line
+    /// Ids that appear again in one file, as `Row.uniqueId` reports them; the error path only.
+    static func repeatedIds(path: String, field: Int, name: String, file: String) -> [ImportProblem] {
+        guard let mapped = try? MappedFile(path: path), let base = mapped.base else { return [] }
+        var seen: [String: Int] = [:]
+        var problems: [ImportProblem] = []
+        var header = true
+        var fields = 0
+        CSVReader(file: file).read(UnsafeBufferPointer(start: base, count: mapped.count)) { event in
+            guard case .record(let r) = event else { header = false; return }
+            if header { header = false; fields = r.count; return }
+            guard r.count == fields, field < r.count, !r.isEmpty(field), problems.count < RecordFields.problemLimit else { return }
+            let id = r.string(field)
+            if let first = seen[id] {
+                problems.append(ImportProblem(file: file, line: r.line, column: field + 1,
+                                              reason: "\(name) \(ImportText.quoted(id)) appears again; first on line \(first)"))
+            } else {
+                seen[id] = r.line
             }
         }
-        return lines
+        return problems
     }
 }
 

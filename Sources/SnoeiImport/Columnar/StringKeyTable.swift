@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Open-addressing hash table from the bytes of a key to its index in `keys`, looked up
 /// with a byte range of the file, so resolving an id costs no `String`.
@@ -73,6 +78,10 @@ struct StringKeyTable: Sendable {
         return h
     }
 
+    @inline(__always) private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    }
+
     @inline(__always) private static func withBytes<R>(_ key: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let r = key.utf8.withContiguousStorageIfAvailable(body) { return r }
         var copy = key
@@ -90,7 +99,7 @@ struct StringKeyTable: Sendable {
                 var s = g.home(h)
                 while slots[s] != 0 {
                     let existing = Int(truncatingIfNeeded: slots[s] & 0xFFFF_FFFF) - 1
-                    if slots[s] >> 32 == tag, Self.withBytes(keys[existing], { $0.elementsEqual(key) }) {
+                    if slots[s] >> 32 == tag, Self.withBytes(keys[existing], { Self.same($0, key) }) {
                         duplicates.append((existing, index))
                         return
                     }
@@ -114,7 +123,7 @@ struct StringKeyTable: Sendable {
                 let v = slots[s]
                 if v == 0 { return -1 }
                 let index = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
-                if v >> 32 == tag, Self.withBytes(keys[index], { $0.elementsEqual(key) }) { return index }
+                if v >> 32 == tag, Self.withBytes(keys[index], { Self.same($0, key) }) { return index }
                 s = g.next(s)
             }
         }
