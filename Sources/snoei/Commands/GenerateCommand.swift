@@ -11,7 +11,7 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             Per customer on average 20 invoices, about 20 payments, 20 time entries and 10 contacts, \
             plus some deviations, incidents and referrals, over the two years before --as-of. The same \
-            --seed gives byte-identical files on every machine. 1,000,000 customers is about 2.5 GB.
+            --seed gives byte-identical files on every machine. 1,000,000 customers is about 3.3 GB.
             """
     )
 
