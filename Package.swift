@@ -90,6 +90,8 @@ let package = Package(
         // CSV reader throughput on a generated file: `swift run -c release csv-bench` (see BENCHMARKS.md).
         .executableTarget(name: "csv-bench", dependencies: ["SnoeiImport"], path: "Benchmarks/csv-bench", swiftSettings: strict),
         // The purchase models' fit on simulated histories: `swift run -c release value-bench 1000000 3`.
+        // From a canonical CSV folder to every figure, phase by phase: `swift run -c release ledger-bench DIR 3`.
+        .executableTarget(name: "ledger-bench", dependencies: ["SnoeiImport", "SnoeiCore"], path: "Benchmarks/ledger-bench", swiftSettings: strict),
         .executableTarget(name: "value-bench", dependencies: ["SnoeiCore"], path: "Benchmarks/value-bench", swiftSettings: strict),
         // Re-analysis after one day of new rows against a full analysis: `swift run -c release incremental-bench DIR`.
         .executableTarget(name: "incremental-bench", dependencies: ["SnoeiCore", "SnoeiImport"], path: "Benchmarks/incremental-bench",

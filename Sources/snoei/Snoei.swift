@@ -14,7 +14,7 @@ struct Snoei: AsyncParsableCommand {
             Every command takes --database PATH or a postgres:// URL (or SNOEI_DATABASE); the default is snoei.sqlite.
             """,
         subcommands: [
-            DemoCommand.self, ImportCommand.self, AnalyzeCommand.self, CustomerCommand.self,
+            DemoCommand.self, GenerateCommand.self, ImportCommand.self, AnalyzeCommand.self, CustomerCommand.self,
             SimulateCommand.self, PolicyCommand.self, ExportCommand.self, ServeCommand.self, ReportCommand.self,
             DecideCommand.self, DecisionsCommand.self, FixPlanCommand.self, ExitCommand.self, PartnerCommand.self,
             LeaveCommand.self, IncidentCommand.self, BoundaryCommand.self, TiersCommand.self, PanelCommand.self,

@@ -23,8 +23,9 @@ public struct Analysis: Sendable {
         self.init(ledger: ledger, policy: policy, asOf: asOf, value: value, figures: figures)
     }
 
-    /// The portfolio and verdicts over figures already computed (`IncrementalAnalysis`).
-    init(ledger: Ledger, policy: Policy, asOf: Day, value: CustomerValue?, figures: [CustomerFigures]) {
+    /// The portfolio and verdicts over figures already computed: by `IncrementalAnalysis`, or
+    /// by a caller timing the phases apart (`FigureCalculator(ledger:policy:asOf:).customerFigures()`).
+    public init(ledger: Ledger, policy: Policy, asOf: Day, value: CustomerValue? = nil, figures: [CustomerFigures]) {
         self.asOf = asOf
         self.value = value
         self.policy = policy

@@ -5,6 +5,7 @@
 /// linear passes over flat arrays with no hashing or string work in its loops.
 public struct Ledger: Sendable {
     public struct Customers: Sendable {
+        public init() {}
         public var ids: [String] = []
         public var names: [String] = []
         public var segments: [String?] = []
@@ -18,6 +19,7 @@ public struct Ledger: Sendable {
     }
 
     public struct Invoices: Sendable {
+        public init() {}
         public var ids: [String] = []
         public var customer: [Int32] = []
         public var issue: [Day] = []
@@ -30,6 +32,7 @@ public struct Ledger: Sendable {
     }
 
     public struct Payments: Sendable {
+        public init() {}
         public var ids: [String] = []
         public var date: [Day] = []
         public var amount: [Int64] = []
@@ -42,6 +45,7 @@ public struct Ledger: Sendable {
     }
 
     public struct TimeEntries: Sendable {
+        public init() {}
         public var customer: [Int32] = []
         public var date: [Day] = []
         public var hours: [MilliHours] = []
@@ -50,6 +54,7 @@ public struct Ledger: Sendable {
     }
 
     public struct Contacts: Sendable {
+        public init() {}
         public var customer: [Int32] = []
         public var date: [Day] = []
         public var channel: [Channel] = []
@@ -59,6 +64,7 @@ public struct Ledger: Sendable {
     }
 
     public struct Deviations: Sendable {
+        public init() {}
         public var customer: [Int32] = []
         public var date: [Day] = []
         public var kind: [DeviationKind] = []
@@ -67,6 +73,7 @@ public struct Ledger: Sendable {
     }
 
     public struct Incidents: Sendable {
+        public init() {}
         public var customer: [Int32] = []
         public var date: [Day] = []
         public var kind: [IncidentKind] = []
@@ -75,6 +82,7 @@ public struct Ledger: Sendable {
     }
 
     public struct Referrals: Sendable {
+        public init() {}
         public var customer: [Int32] = []
         public var referred: [Int32] = []
         public var date: [Day] = []
@@ -82,6 +90,7 @@ public struct Ledger: Sendable {
     }
 
     public struct ValuesFit: Sendable {
+        public init() {}
         public var customer: [Int32] = []
         public var criterion: [String] = []
         public var score: [UInt8] = []

@@ -27,8 +27,38 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Fit the purchase models for expected purchases, p_alive and clv (see `snoei value`); --no-value skips it.")
     var value = true
 
+    @Option(help: ArgumentHelp("Analyse this canonical CSV ledger folder directly, without a database (fast path for large ledgers).",
+                               valueName: "DIR"))
+    var from: String?
+
+    @Flag(help: "Print how long each phase took (load, value, figures, portfolio/verdicts, output) to stderr.")
+    var timings = false
+
     func run() async throws {
-        let workspace = try await Workspace.load(database, policy: policy, asOf: asOf.day, withValue: value)
+        var phases: [(String, Double)] = []
+        let started = ContinuousClock.now
+        let workspace: Workspace
+        if let from {
+            workspace = try Workspace.load(folder: from, policy: policy, asOf: asOf.day, withValue: value, timings: &phases)
+        } else {
+            workspace = try await Workspace.load(database, policy: policy, asOf: asOf.day, withValue: value)
+            phases.append(("load and analysis", Self.seconds(since: started)))
+        }
+        let outputStarted = ContinuousClock.now
+        try write(workspace)
+        if timings {
+            phases.append(("output", Self.seconds(since: outputStarted)))
+            let parts = phases.map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }
+            Terminal.note("timings: " + parts.joined(separator: ", ") + String(format: "; total %.2f s", Self.seconds(since: started)))
+        }
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = (ContinuousClock.now - start).components
+        return Double(d.seconds) + Double(d.attoseconds) / 1e18
+    }
+
+    private func write(_ workspace: Workspace) throws {
         let a = workspace.analysis
         let rows = try selectedRows(a)
         switch format {

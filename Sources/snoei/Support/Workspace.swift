@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SnoeiCore
+import SnoeiImport
 import SnoeiStore
 
 /// What most commands need: the stored ledger, the policy and the analysis as of a date.
@@ -47,6 +48,46 @@ struct Workspace {
         }
         return Workspace(records: records, analysis: Analysis(ledger: ledger, policy: resolved, asOf: asOf, value: value),
                          policySource: source)
+    }
+
+    /// The analysis straight from a canonical CSV folder, without a database
+    /// (`analyze --from`): `ColumnarLedgerLoader`, then the same analysis as `load`.
+    /// `timings` collects (phase, seconds) for `--timings`.
+    static func load(folder: String, policy: PolicyOptions, asOf: Day, withValue: Bool,
+                     timings: inout [(String, Double)]) throws -> Workspace {
+        let (resolved, source) = try policy.resolve()
+        var clock = ContinuousClock.now
+        func lap(_ phase: String) {
+            let now = ContinuousClock.now
+            let d = (now - clock).components
+            timings.append((phase, Double(d.seconds) + Double(d.attoseconds) / 1e18))
+            clock = now
+        }
+        let ledger: Ledger
+        do {
+            ledger = try ColumnarLedgerLoader().load(folder: URL(fileURLWithPath: folder))
+        } catch let error as ColumnarLoadError {
+            for p in error.problems { Terminal.error(p.description) }
+            throw Terminal.failure("\(folder) was not analysed: fix the problems above (`snoei import --dry-run \(folder)` lists them all).",
+                                   code: ExitCodes.badInput)
+        } catch let error as LedgerReadError {
+            throw Terminal.failure(error.description, code: ExitCodes.notFound)
+        }
+        lap("load")
+        var value: CustomerValue?
+        if withValue {
+            do {
+                value = try CustomerValue(ledger: ledger, asOf: asOf, settings: CustomerValue.settings(resolved))
+            } catch {
+                Terminal.note("Future value not included: \(error)")
+            }
+            lap("value")
+        }
+        let figures = FigureCalculator(ledger: ledger, policy: resolved, asOf: asOf).customerFigures()
+        lap("figures")
+        let analysis = Analysis(ledger: ledger, policy: resolved, asOf: asOf, value: value, figures: figures)
+        lap("portfolio/verdicts")
+        return Workspace(records: LedgerRecords(), analysis: analysis, policySource: source)
     }
 
     /// Rows of the analysis for customer ids, or a clear message naming the unknown one.

@@ -1,0 +1,169 @@
+public import Foundation
+public import SnoeiCore
+
+/// Reads a canonical ledger folder (FORMAT.md) straight into the columnar `Ledger`, on
+/// several threads, without building `LedgerRecords` first: the fast path for analysing
+/// large ledgers from CSV (`snoei analyze --from DIR`, `ledger-bench`).
+///
+/// Each file is mapped, cut into chunks at line ends and parsed chunk by chunk in parallel
+/// (`ChunkedParse`, correct with quoted fields holding newlines); values go from bytes to
+/// cents, `Day`s and thousandths with the canonical reader's rules; customer and invoice
+/// ids are resolved with byte-keyed hash tables (`StringKeyTable`), payments matched by
+/// FORMAT rule 4 like `PaymentMatcher`. The result equals
+/// `Ledger(records: CanonicalLedgerReader().read(folder:).records)` column by column, except
+/// that `customerRows` (the per-customer index for profile pages) stays nil.
+///
+/// Any problem the canonical reader rejects throws `ColumnarLoadError` with the problems
+/// (file, line, column, reason; at most 100). Warnings (due before issue, unknown files) are
+/// not reported, and the import size limits do not apply: this path stores nothing.
+public struct ColumnarLedgerLoader: Sendable {
+    public var threads: Int
+    /// Target chunk size in bytes; nil picks about four chunks per thread (tests force tiny ones).
+    var chunkBytes: Int?
+
+    public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.threads = max(1, threads)
+    }
+
+    init(threads: Int, chunkBytes: Int?) {
+        self.init(threads: threads)
+        self.chunkBytes = chunkBytes
+    }
+
+    public struct FileStats: Sendable {
+        public var file: String
+        public var bytes: Int
+        public var rows: Int
+        /// Parse, merge and, for ids, the hash tables built from this file.
+        public var seconds: Double
+    }
+
+    public struct Stats: Sendable {
+        public var files: [FileStats] = []
+        public var seconds: Double = 0
+        public var bytes: Int { files.reduce(0) { $0 + $1.bytes } }
+        public var rows: Int { files.reduce(0) { $0 + $1.rows } }
+    }
+
+    public func load(folder: URL) throws -> Ledger { try loadMeasured(folder: folder).ledger }
+
+    public func loadMeasured(folder: URL) throws -> (ledger: Ledger, stats: Stats) {
+        let started = ContinuousClock.now
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir) else {
+            throw LedgerReadError.folderMissing(path: folder.path)
+        }
+        guard isDir.boolValue else { throw LedgerReadError.notAFolder(path: folder.path) }
+        let present: Set<String>
+        do { present = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) } catch {
+            throw LedgerReadError.unreadable(path: folder.path, reason: error.localizedDescription)
+        }
+        var problems: [ImportProblem] = []
+        var stats = Stats()
+        var ledger = Ledger()
+
+        /// Parses one file if present; `after` builds what later files need, inside the timing.
+        func file<P: TableParser>(_ parser: P, after: (inout ChunkedParse<P>.Output) -> Void = { _ in }) throws -> ChunkedParse<P>.Output? {
+            guard present.contains(parser.schema.file) else { return nil }
+            let start = ContinuousClock.now
+            let path = folder.appendingPathComponent(parser.schema.file).path
+            let mapped = try MappedFile(path: path)
+            var out = ChunkedParse(parser: parser, threads: threads, chunkBytes: chunkBytes).run(mapped)
+            mapped.unmap()
+            problems += out.problems
+            after(&out)
+            stats.files.append(FileStats(file: parser.schema.file, bytes: mapped.count, rows: out.records,
+                                         seconds: (ContinuousClock.now - start).seconds))
+            return out
+        }
+        /// Repeated ids. The hash table finds them among the rows kept; to report them as the
+        /// canonical reader does (line of the repetition, first line, rows with other errors
+        /// included), the error path reads the file once more.
+        func duplicates<P: TableParser>(_ pairs: [(first: Int, again: Int)], _ parser: P, _ out: ChunkedParse<P>.Output, column c: Int) {
+            guard !pairs.isEmpty || !out.problems.isEmpty, out.fieldOf.indices.contains(c) else { return }
+            let schema = parser.schema
+            let found = Self.repeatedIds(path: folder.appendingPathComponent(schema.file).path, field: out.fieldOf[c], name: schema.columns[c].name, file: schema.file)
+            problems += found
+            if !found.isEmpty {
+                // In line order within the file, as the canonical reader lists them.
+                let order = LedgerSchema.all.map(\.file)
+                problems = problems.enumerated().sorted {
+                    let (x, y) = ($0.element, $1.element)
+                    let fx = order.firstIndex(of: x.file) ?? 0, fy = order.firstIndex(of: y.file) ?? 0
+                    return fx != fy ? fx < fy : x.line != y.line ? x.line < y.line : $0.offset < $1.offset
+                }.map(\.element)
+            }
+        }
+
+        var customers: StringKeyTable?
+        if let out = try file(CustomerTableParser(), after: { out in
+            guard out.headerOK else { return }
+            customers = StringKeyTable(keys: out.table.ids, threads: threads)
+        }) {
+            ledger.customers = out.table
+            if let customers { duplicates(customers.duplicates, CustomerTableParser(), out, column: 0) }
+        } else {
+            problems.append(ImportProblem(file: LedgerSchema.customers.file, line: 0, reason: "file is missing"))
+        }
+        var matcher: InvoiceMatcher?
+        if let out = try file(InvoiceTableParser(customers: customers), after: { out in
+            matcher = InvoiceMatcher(invoices: out.table, threads: threads)
+        }) {
+            ledger.invoices = out.table
+            duplicates(matcher!.byId.duplicates, InvoiceTableParser(customers: nil), out, column: 0)
+        }
+        let invoices = matcher ?? InvoiceMatcher(invoices: Ledger.Invoices(), threads: 1)
+        var paymentIds: StringKeyTable?
+        if let out = try file(PaymentTableParser(customers: customers, matcher: invoices), after: { out in
+            paymentIds = StringKeyTable(keys: out.table.ids, threads: threads)
+        }) {
+            ledger.payments = out.table
+            duplicates(paymentIds!.duplicates, PaymentTableParser(customers: nil, matcher: invoices), out, column: 0)
+        }
+        paymentIds = nil
+        if let out = try file(TimeEntryTableParser(customers: customers)) { ledger.timeEntries = out.table }
+        if let out = try file(ContactTableParser(customers: customers)) { ledger.contacts = out.table }
+        if let out = try file(DeviationTableParser(customers: customers)) { ledger.deviations = out.table }
+        if let out = try file(IncidentTableParser(customers: customers)) { ledger.incidents = out.table }
+        if let out = try file(ReferralTableParser(customers: customers)) { ledger.referrals = out.table }
+        if let out = try file(ValuesFitTableParser(customers: customers)) { ledger.valuesFit = out.table }
+
+        if !problems.isEmpty { throw ColumnarLoadError(problems: Array(problems.prefix(RecordFields.problemLimit))) }
+        stats.seconds = (ContinuousClock.now - started).seconds
+        return (ledger, stats)
+    }
+
+    /// Ids that appear again in one file, as `Row.uniqueId` reports them; the error path only.
+    static func repeatedIds(path: String, field: Int, name: String, file: String) -> [ImportProblem] {
+        guard let mapped = try? MappedFile(path: path), let base = mapped.base else { return [] }
+        var seen: [String: Int] = [:]
+        var problems: [ImportProblem] = []
+        var header = true
+        var fields = 0
+        CSVReader(file: file).read(UnsafeBufferPointer(start: base, count: mapped.count)) { event in
+            guard case .record(let r) = event else { header = false; return }
+            if header { header = false; fields = r.count; return }
+            guard r.count == fields, field < r.count, !r.isEmpty(field), problems.count < RecordFields.problemLimit else { return }
+            let id = r.string(field)
+            if let first = seen[id] {
+                problems.append(ImportProblem(file: file, line: r.line, column: field + 1,
+                                              reason: "\(name) \(ImportText.quoted(id)) appears again; first on line \(first)"))
+            } else {
+                seen[id] = r.line
+            }
+        }
+        return problems
+    }
+}
+
+/// The problems that made `ColumnarLedgerLoader` refuse a folder, as the canonical
+/// reader would report them (file:line:column: reason).
+public struct ColumnarLoadError: Error, Sendable, CustomStringConvertible {
+    public var problems: [ImportProblem]
+
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
