@@ -9,7 +9,7 @@
 # the store as of 2025-12-31), then the generated one.
 #
 # Environment: CUSTOMERS (default 10000), AS_OF (2026-11-24), SEED (7), VENV (/tmp/snoei-peers-venv),
-# PEERS_ARGS (more options for peers.py, e.g. --cpk-positive-revenue-only).
+# PEERS_ARGS (more options for peers.py, e.g. --cpk-format-literal).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 snoei=$(realpath "${1:-${SNOEI:-.build/debug/snoei}}")

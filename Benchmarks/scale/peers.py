@@ -16,8 +16,9 @@ figures (totals, pareto_top20, whale_peak, unprofitable_share, hhi), as of one d
 Each engine follows FORMAT.md's definitions and its "rules that settle the edge cases". Where
 FORMAT.md is silent, the choice Snoei makes is taken and named here (hours x rate rounding,
 incidents after D, matching against invoices issued after D); where FORMAT.md and Snoei differ,
-the peer follows FORMAT.md (contacts_per_k at negative revenue; --cpk-positive-revenue-only
-follows Snoei):
+the peer follows FORMAT.md, except for contacts_per_k at revenue <= 0, where FORMAT.md's formula
+gives a negative ratio that means nothing: the peer leaves it empty as Snoei does
+(--cpk-format-literal computes the formula as written):
 
 - window [D - 365, D], both ends inclusive; records after D are ignored (incidents too: FORMAT says
   "all time", Snoei counts those dated <= D);
@@ -96,8 +97,9 @@ NEEDED = {
 }
 
 # FORMAT.md: contacts_per_k = contacts / (revenue / 1000), so undefined only at revenue 0. Snoei
-# leaves it empty whenever revenue <= 0 (Figures.swift). --cpk-positive-revenue-only does that too.
-CPK_POSITIVE_ONLY = False
+# leaves it empty whenever revenue <= 0 (Figures.swift): contacts per €1,000 of a negative revenue
+# (credit notes only) is no figure. The peers do the same unless --cpk-format-literal.
+CPK_POSITIVE_ONLY = True
 
 MONEY_COLUMNS = ["revenue", "cogs", "gross_margin", "cost_to_serve", "contribution", "overdue", "not_due", "d1_30",
                  "d31_60", "d61_90", "d90_plus", "deviation_cost"]
@@ -773,8 +775,8 @@ def run_worker(engine, args, keep):
     out = tempfile.NamedTemporaryFile(prefix=f"peer-{engine}-", suffix=".pkl", delete=False).name
     cmd = [sys.executable, os.path.abspath(__file__), args.folder, args.as_of, "--worker", engine, "--policy",
            args.policy, "--out", out, "--pandas-engine", args.pandas_engine]
-    if CPK_POSITIVE_ONLY:
-        cmd.append("--cpk-positive-revenue-only")
+    if not CPK_POSITIVE_ONLY:
+        cmd.append("--cpk-format-literal")
     if keep:
         cmd.append("--keep")
     if args.threads:
@@ -808,15 +810,15 @@ def main():
     ap.add_argument("--snoei", default=os.environ.get("SNOEI", "snoei"))
     ap.add_argument("--threads", type=int, help="DuckDB threads (default: DuckDB's own, one per core)")
     ap.add_argument("--pandas-engine", default="pyarrow", choices=["pyarrow", "c"])
-    ap.add_argument("--cpk-positive-revenue-only", action="store_true",
-                    help="contacts_per_k empty when revenue <= 0 (Snoei) instead of only at 0 (FORMAT.md)")
+    ap.add_argument("--cpk-format-literal", action="store_true",
+                    help="contacts_per_k as FORMAT.md's formula at any revenue but 0, instead of empty when revenue <= 0 (Snoei)")
     ap.add_argument("--json", dest="json_out", help="write timings and agreement as JSON here")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     ap.add_argument("--keep", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     global CPK_POSITIVE_ONLY
-    CPK_POSITIVE_ONLY = args.cpk_positive_revenue_only
+    CPK_POSITIVE_ONLY = not args.cpk_format_literal
     if args.worker:
         return worker(args)
     if not args.policy:
