@@ -133,9 +133,8 @@ public struct FigureCalculator: Sendable {
             let ref = IncidentRef(kind: x.kind[i], severity: Int(x.severity[i]), date: x.date[i])
             figures[c].incidents += 1
             figures[c].incidentMaxSeverity = max(figures[c].incidentMaxSeverity, ref.severity)
-            if figures[c].worstIncident.map({ ref.severity > $0.severity }) ?? true { figures[c].worstIncident = ref }
-            if policy.redLines.crossed(kind: ref.kind, severity: ref.severity),
-               figures[c].redLine.map({ ref.severity > $0.severity }) ?? true {
+            if ref.outweighs(figures[c].worstIncident) { figures[c].worstIncident = ref }
+            if policy.redLines.crossed(kind: ref.kind, severity: ref.severity), ref.outweighs(figures[c].redLine) {
                 figures[c].redLine = ref
             }
         }
@@ -233,5 +232,16 @@ struct PaymentGroups {
             if s.settled == nil, payable > 0, payable - s.paid <= 0 { s.settled = day }
         }
         return s
+    }
+}
+
+extension IncidentRef {
+    /// The incident a verdict names: the most severe, then the most recent, then by kind — never
+    /// the order of the rows, so an import in another order (or an incremental one) names the same.
+    func outweighs(_ other: IncidentRef?) -> Bool {
+        guard let other else { return true }
+        if severity != other.severity { return severity > other.severity }
+        if date != other.date { return date > other.date }
+        return kind.ordinal > other.kind.ordinal
     }
 }
