@@ -10,6 +10,7 @@ public enum AnalysisCSV {
 
     public static func render(_ a: Analysis, rows: [Int]? = nil) -> String {
         var out = header.joined(separator: ",") + "\r\n"
+        out.reserveCapacity((rows?.count ?? a.customers.count) * 200)
         let c = a.ledger.customers
         func num(_ x: Double?, _ d: Int) -> String { x.map { $0.isFinite ? JSONWriter.fixed($0, decimals: d) : "" } ?? "" }
         for row in rows ?? Array(a.customers.indices) {
@@ -25,13 +26,18 @@ public enum AnalysisCSV {
                 num(v.friction.score, 1), v.quadrant.rawValue, v.recommendation.rawValue,
                 v.reasons.map(\.code.rawValue).joined(separator: ";"),
             ]
-            out += fields.map(escape).joined(separator: ",") + "\r\n"
+            for (i, field) in fields.enumerated() {
+                if i > 0 { out += "," }
+                out += escape(field)
+            }
+            out += "\r\n"
         }
         return out
     }
 
     public static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        // Bytes, not Characters: this runs for every field of every row (32 M at a million customers).
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
         var quoted = "\""
         for ch in field { quoted += ch == "\"" ? "\"\"" : String(ch) }
         return quoted + "\""
