@@ -26,8 +26,11 @@ trap cleanup EXIT
 (cd "$work" && exec "$snoei" serve --database "$work/demo.sqlite" --port "$port" --as-of 2026-11-24) > "$work/server.log" 2>&1 &
 server_pid=$!
 
-for _ in $(seq 1 100); do
+# The server answers once its first analysis is done; in a debug build the purchase-model fit
+# takes 10–20 s of CPU, more on a busy machine, so wait up to two minutes.
+for _ in $(seq 1 600); do
   if curl -fs "http://127.0.0.1:$port/health" > /dev/null 2>&1; then break; fi
+  kill -0 "$server_pid" 2> /dev/null || break
   sleep 0.2
 done
 curl -fs "http://127.0.0.1:$port/health" > /dev/null || { echo "server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
