@@ -1,4 +1,5 @@
 import Dispatch
+import SnoeiCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -128,28 +129,4 @@ struct StringKeyTable: Sendable {
             }
         }
     }
-}
-
-/// A raw pointer handed to worker threads that write disjoint parts of one buffer.
-struct SendablePointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
-}
-
-/// One result slot per worker; each worker writes only its own slot, read after the join.
-final class ResultBox<T>: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<T?>
-    let count: Int
-
-    init(count: Int) {
-        self.count = count
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil, count: count)
-    }
-
-    deinit { storage.deinitialize(count: count); storage.deallocate() }
-
-    func set(_ i: Int, _ value: T) { storage[i] = value }
-    func take(_ i: Int) -> T? { let v = storage[i]; storage[i] = nil; return v }
-    var values: [T] { (0..<count).compactMap { storage[$0] } }
 }

@@ -65,7 +65,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
         case .json:
             print(AnalysisJSON.render(a, language: language.language, rows: rows), terminator: "")
         case .csv:
-            print(AnalysisCSV.render(a, rows: rows), terminator: "")
+            // Streamed in blocks formatted on every core: a million rows never become one string.
+            try AnalysisCSV.write(a, rows: rows, threads: ProcessInfo.processInfo.activeProcessorCount) { bytes in
+                try FileHandle.standardOutput.write(contentsOf: bytes)
+            }
         case .table:
             Terminal.out(PortfolioSummary(analysis: a, language: language.language, listsDecisions: false).render())
             Terminal.out(table(a, rows: rows ?? ordered(a)))
