@@ -32,7 +32,8 @@ public struct Analysis: Sendable {
         self.ledger = ledger
         let portfolio = PortfolioCalculator.compute(figures, ledger: ledger, asOf: asOf)
         let rules = VerdictRules(policy: policy, portfolio: portfolio)
-        let verdicts = figures.indices.map { r in
+        // Each verdict reads only its customer's figures and the shared portfolio boundaries.
+        let verdicts = parallelMap(figures.count, threads: Parallelism.threads) { r in
             rules.verdict(for: figures[r], outlook: value.flatMap { $0.outlook(row: r) })
         }
         self.customers = figures

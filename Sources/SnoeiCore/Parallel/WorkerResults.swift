@@ -1,3 +1,6 @@
+import Foundation
+import Dispatch
+
 /// A raw pointer handed to worker threads that write disjoint parts of one buffer.
 package struct SendablePointer<T>: @unchecked Sendable {
     package let pointer: UnsafeMutablePointer<T>
@@ -20,4 +23,24 @@ package final class ResultBox<T>: @unchecked Sendable {
     package func set(_ i: Int, _ value: T) { storage[i] = value }
     package func take(_ i: Int) -> T? { let v = storage[i]; storage[i] = nil; return v }
     package var values: [T] { (0..<count).compactMap { storage[$0] } }
+}
+
+/// `(0..<count).map(body)`, with the indexes cut into contiguous blocks run on `threads`
+/// threads; the result is in index order. `body` must only read shared state.
+package func parallelMap<T>(_ count: Int, threads: Int, minimumBlock: Int = 4_096, _ body: @Sendable (Int) -> T) -> [T] {
+    let blocks = min(max(1, threads) * 4, max(1, count / max(1, minimumBlock)))
+    guard blocks > 1 else { return (0..<count).map(body) }
+    let box = ResultBox<[T]>(count: blocks)
+    DispatchQueue.concurrentPerform(iterations: blocks) { b in
+        box.set(b, (count * b / blocks..<count * (b + 1) / blocks).map(body))
+    }
+    var out = [T]()
+    out.reserveCapacity(count)
+    for b in 0..<blocks { out.append(contentsOf: box.take(b)!) }
+    return out
+}
+
+/// How many threads the analysis splits its passes over: the cores this process may use.
+package enum Parallelism {
+    package static var threads: Int { ProcessInfo.processInfo.activeProcessorCount }
 }

@@ -133,10 +133,11 @@ public struct VerdictRules: Sendable {
 
         // 4. Dependency risk: letting go of a large share is a fix first.
         let dependent = f.revenueShare >= b.dependencyShare
-        let dependencyFigures = [Figure("revenue_share", .ratio(f.revenueShare)),
-                                 Figure("boundary", .ratio(b.dependencyShare)),
-                                 Figure("revenue", .money(f.revenue)),
-                                 Figure("replacement_months", .number(replacementMonths(f.revenue)))]
+        // Built only when named: this runs for every customer of the ledger.
+        var dependencyFigures: [Figure] {
+            [Figure("revenue_share", .ratio(f.revenueShare)), Figure("boundary", .ratio(b.dependencyShare)),
+             Figure("revenue", .money(f.revenue)), Figure("replacement_months", .number(replacementMonths(f.revenue)))]
+        }
 
         // 5. Red lines override the arithmetic.
         if let line = f.redLine {
@@ -186,8 +187,10 @@ public struct VerdictRules: Sendable {
         }
         // Asking for referrals fits a relationship that is going well, not one being fixed.
         if recommendation != .nurture { actions.removeAll { $0 == .askForReferrals } }
-        var seen = Set<SuggestedAction>()
-        actions = actions.filter { seen.insert($0).inserted }
+        var distinct = [SuggestedAction]()
+        distinct.reserveCapacity(actions.count)
+        for action in actions where !distinct.contains(action) { distinct.append(action) }
+        actions = distinct
         return Verdict(quadrant: quadrant, recommendation: recommendation, friction: friction,
                        reasons: reasons, actions: actions)
     }
