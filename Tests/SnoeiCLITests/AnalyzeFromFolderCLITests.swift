@@ -29,6 +29,7 @@ import Testing
             #expect(lines(direct.stdout).count == 121)
             #expect(lines(direct.stdout) == lines(viaStore.stdout), "value: \(value)")
             #expect(direct.stderr.contains("timings: load"), "\(direct.stderr)")
+            #expect(direct.stderr.contains("output") && direct.stderr.contains("GB)"), "\(direct.stderr)")
         }
         let table = try cli.run(["analyze", "--from", "ledger", "--no-value"] + Self.asOf)
         #expect(table.status == 0)

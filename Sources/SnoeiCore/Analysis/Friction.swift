@@ -14,6 +14,7 @@ public struct FrictionScore: Sendable, Equatable {
 
     public static func compute(_ f: CustomerFigures, policy: FrictionPolicy) -> FrictionScore {
         var parts = [Part]()
+        parts.reserveCapacity(FrictionComponent.allCases.count)
         var totalWeight = 0.0
         for component in FrictionComponent.allCases {
             guard let p = policy.components[component], p.weight > 0 else { continue }
@@ -49,7 +50,17 @@ public struct FrictionScore: Sendable, Equatable {
     }
 
     /// The largest parts, for a reason's text.
+    /// Largest first; equal parts keep their order (as a stable sort would). Picked in one pass
+    /// into one small array: this runs for every customer's verdict.
     public func top(_ n: Int) -> [Part] {
-        Array(parts.filter { $0.points > 0.05 }.sorted { $0.points > $1.points }.prefix(n))
+        var top = [Part]()
+        top.reserveCapacity(n + 1)
+        for part in parts where part.points > 0.05 {
+            let at = top.firstIndex { $0.points < part.points } ?? top.count
+            guard at < n else { continue }
+            top.insert(part, at: at)
+            if top.count > n { top.removeLast() }
+        }
+        return top
     }
 }

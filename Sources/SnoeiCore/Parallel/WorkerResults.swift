@@ -30,14 +30,15 @@ package final class ResultBox<T>: @unchecked Sendable {
 package func parallelMap<T>(_ count: Int, threads: Int, minimumBlock: Int = 4_096, _ body: @Sendable (Int) -> T) -> [T] {
     let blocks = min(max(1, threads) * 4, max(1, count / max(1, minimumBlock)))
     guard blocks > 1 else { return (0..<count).map(body) }
-    let box = ResultBox<[T]>(count: blocks)
-    DispatchQueue.concurrentPerform(iterations: blocks) { b in
-        box.set(b, (count * b / blocks..<count * (b + 1) / blocks).map(body))
+    // Each block initialises its own part of the result in place: no per-block arrays to
+    // copy and free (for verdicts, a retain and a release per array they hold).
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let out = SendablePointer(buffer.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: blocks) { b in
+            for i in count * b / blocks..<count * (b + 1) / blocks { (out.pointer + i).initialize(to: body(i)) }
+        }
+        initialized = count
     }
-    var out = [T]()
-    out.reserveCapacity(count)
-    for b in 0..<blocks { out.append(contentsOf: box.take(b)!) }
-    return out
 }
 
 /// How many threads the analysis splits its passes over: the cores this process may use.

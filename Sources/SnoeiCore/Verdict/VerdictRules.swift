@@ -45,7 +45,9 @@ public struct VerdictRules: Sendable {
         case (false, true): .unprofitableDemanding
         }
         var reasons = [Reason]()
+        reasons.reserveCapacity(6)
         var actions = [SuggestedAction]()
+        actions.reserveCapacity(6)
         var recommendation: Recommendation
 
         // 1. Profitability and friction: the two axes, always stated.
@@ -58,8 +60,9 @@ public struct VerdictRules: Sendable {
                 Figure("boundary", .money(policy.quadrant.profitableContribution)),
             ]))
         }
-        var frictionFigures = [Figure("friction", .number(friction.score)),
-                               Figure("boundary", .number(policy.quadrant.highFriction))]
+        var frictionFigures = [Figure]()
+        frictionFigures.reserveCapacity(5)
+        frictionFigures += [Figure("friction", .number(friction.score)), Figure("boundary", .number(policy.quadrant.highFriction))]
         for part in friction.top(3) { frictionFigures.append(Figure(part.component.rawValue, .number(part.points))) }
         reasons.append(Reason(demanding ? .frictionHigh : .frictionLow, frictionFigures))
 
@@ -187,10 +190,10 @@ public struct VerdictRules: Sendable {
         }
         // Asking for referrals fits a relationship that is going well, not one being fixed.
         if recommendation != .nurture { actions.removeAll { $0 == .askForReferrals } }
-        var distinct = [SuggestedAction]()
-        distinct.reserveCapacity(actions.count)
-        for action in actions where !distinct.contains(action) { distinct.append(action) }
-        actions = distinct
+        var i = 1
+        while i < actions.count {
+            if actions[..<i].contains(actions[i]) { actions.remove(at: i) } else { i += 1 }
+        }
         return Verdict(quadrant: quadrant, recommendation: recommendation, friction: friction,
                        reasons: reasons, actions: actions)
     }

@@ -35,27 +35,19 @@ struct AnalyzeCommand: AsyncParsableCommand {
     var timings = false
 
     func run() async throws {
-        var phases: [(String, Double)] = []
-        let started = ContinuousClock.now
+        var phases = PhaseTimings()
         let workspace: Workspace
         if let from {
             workspace = try Workspace.load(folder: from, policy: policy, asOf: asOf.day, withValue: value, timings: &phases)
         } else {
             workspace = try await Workspace.load(database, policy: policy, asOf: asOf.day, withValue: value)
-            phases.append(("load and analysis", Self.seconds(since: started)))
+            phases.lap("load and analysis")
         }
-        let outputStarted = ContinuousClock.now
         try write(workspace)
         if timings {
-            phases.append(("output", Self.seconds(since: outputStarted)))
-            let parts = phases.map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }
-            Terminal.note("timings: " + parts.joined(separator: ", ") + String(format: "; total %.2f s", Self.seconds(since: started)))
+            phases.lap("output")
+            Terminal.note(phases.summary)
         }
-    }
-
-    private static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = (ContinuousClock.now - start).components
-        return Double(d.seconds) + Double(d.attoseconds) / 1e18
     }
 
     private func write(_ workspace: Workspace) throws {

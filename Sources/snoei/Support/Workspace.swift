@@ -54,15 +54,9 @@ struct Workspace {
     /// (`analyze --from`): `ColumnarLedgerLoader`, then the same analysis as `load`.
     /// `timings` collects (phase, seconds) for `--timings`.
     static func load(folder: String, policy: PolicyOptions, asOf: Day, withValue: Bool,
-                     timings: inout [(String, Double)]) throws -> Workspace {
+                     timings: inout PhaseTimings) throws -> Workspace {
         let (resolved, source) = try policy.resolve()
-        var clock = ContinuousClock.now
-        func lap(_ phase: String) {
-            let now = ContinuousClock.now
-            let d = (now - clock).components
-            timings.append((phase, Double(d.seconds) + Double(d.attoseconds) / 1e18))
-            clock = now
-        }
+        func lap(_ phase: String) { timings.lap(phase) }
         let ledger: Ledger
         do {
             ledger = try ColumnarLedgerLoader().load(folder: URL(fileURLWithPath: folder))
