@@ -99,6 +99,7 @@ struct ChunkedParse<P: TableParser> {
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             for k in stride(from: w, to: starts.count, by: workers) {
                 box.set(k, Self.parse(tableParser, file, starts[k], ends[k], fieldOf: columns, width: width))
+                file.drop(starts[k]..<ends[k])
             }
         }
         // The check described above: re-parse any chunk that did not start on a record.

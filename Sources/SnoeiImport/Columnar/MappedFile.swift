@@ -28,6 +28,20 @@ final class MappedFile: @unchecked Sendable {
         base = UnsafePointer(mapped.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// Lets the kernel take back the whole pages inside `range`, once they are parsed: without
+    /// this, every page read stays resident until `unmap()`, and a large file (1.2 GB of
+    /// invoices) adds its size to the peak memory. A later read of the range (re-parsing a
+    /// chunk) reads the file again; nothing is lost.
+    func drop(_ range: Range<Int>) {
+        guard let base else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let address = Int(bitPattern: base)
+        let first = (address + range.lowerBound + page - 1) / page * page
+        let last = (address + range.upperBound) / page * page
+        guard last > first else { return }
+        _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED)
+    }
+
     func unmap() {
         if let base { munmap(UnsafeMutableRawPointer(mutating: base), count) }
         base = nil
