@@ -95,36 +95,33 @@ struct SQLiteBulkWriter {
         return indexes
     }
 
-    /// Inserts what `merge` would insert into an empty table: every record under its key, a
-    /// key seen twice keeping its first place with the last record (the last wins).
+    /// Inserts what `merge` would insert into an empty table: every record under its key, in
+    /// import order. A key seen twice keeps the first one's place (its rowid) with the last
+    /// one's values, as the merge's "last wins" does: the upsert updates the row in place.
+    /// The table was empty, so the rows it holds afterwards are the new ones.
     private func insert<R>(_ table: LedgerTable<R>, _ incoming: [R], _ connection: SQLiteHandle) throws -> ApplySummary.Kind {
-        let keys = table.keys(for: incoming)
-        var fresh: [(String, R)] = []
-        fresh.reserveCapacity(incoming.count)
-        var seen: [String: Int] = [:]
-        seen.reserveCapacity(incoming.count)
-        for (key, record) in zip(keys, incoming) {
-            if let index = seen[key] { fresh[index] = (key, record); continue }
-            seen[key] = fresh.count
-            fresh.append((key, record))
-        }
-        if !fresh.isEmpty {
-            let columns = ([table.keyColumn] + table.columns).map { "\"\($0)\"" }.joined(separator: ", ")
-            let marks = Array(repeating: "?", count: 1 + table.columns.count).joined(separator: ", ")
-            let statement = try connection.prepare("INSERT INTO \"\(table.name)\" (\(columns)) VALUES (\(marks))")
-            for (key, record) in fresh {
-                statement.bind(1, key)
-                for (offset, cell) in table.cells(record).enumerated() {
-                    let index = Int32(offset + 2)
-                    switch cell {
-                    case .text(let value): statement.bind(index, value)
-                    case .int(let value): statement.bind(index, value)
-                    case .bool(let value): statement.bind(index, value)
-                    }
+        guard !incoming.isEmpty else { return .init(file: table.file, rows: 0, new: 0, updated: 0, unchanged: 0) }
+        let key = "\"\(table.keyColumn)\""
+        let columns = ([table.keyColumn] + table.columns).map { "\"\($0)\"" }.joined(separator: ", ")
+        let marks = Array(repeating: "?", count: 1 + table.columns.count).joined(separator: ", ")
+        let updates = table.columns.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+        let statement = try connection.prepare(
+            "INSERT INTO \"\(table.name)\" (\(columns)) VALUES (\(marks)) ON CONFLICT (\(key)) DO UPDATE SET \(updates)")
+        for (key, record) in zip(table.keys(for: incoming), incoming) {
+            statement.bind(1, key)
+            for (offset, cell) in table.cells(record).enumerated() {
+                let index = Int32(offset + 2)
+                switch cell {
+                case .text(let value): statement.bind(index, value)
+                case .int(let value): statement.bind(index, value)
+                case .bool(let value): statement.bind(index, value)
                 }
-                try statement.run()
             }
+            try statement.run()
         }
-        return .init(file: table.file, rows: incoming.count, new: fresh.count, updated: 0, unchanged: 0)
+        let count = try connection.prepare("SELECT COUNT(*) FROM \"\(table.name)\"")
+        _ = try count.step()
+        let new = Int(count.int64(0))
+        return .init(file: table.file, rows: incoming.count, new: new, updated: 0, unchanged: 0)
     }
 }
