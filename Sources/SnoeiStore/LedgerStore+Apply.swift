@@ -7,11 +7,28 @@ extension LedgerStore {
     /// already stored unchanged is left alone, a changed one is updated, a new one added.
     /// Nothing is deleted. With `dryRun` the same work is done and rolled back, so the
     /// summary is exactly what a real run would report.
+    ///
+    /// Into an SQLite file whose ledger tables are all empty (the first import), the records
+    /// go in through `SQLiteBulkWriter` instead: the same rows, many times faster.
     public func apply(
         _ records: LedgerRecords, dryRun: Bool = false,
         progress: (@Sendable (StoreProgress) -> Void)? = nil
     ) async throws -> ApplySummary {
-        try await Transaction.run(on: db, rollbackOnly: dryRun) { tx in
+        try await apply(records, dryRun: dryRun, bulk: true, progress: progress)
+    }
+
+    /// `bulk: false` always merges (tests compare both ways).
+    func apply(
+        _ records: LedgerRecords, dryRun: Bool, bulk: Bool,
+        progress: (@Sendable (StoreProgress) -> Void)? = nil
+    ) async throws -> ApplySummary {
+        if bulk, !dryRun, records.rowCount > 0, case .sqlite(let path) = location, SQLiteHandle.canShare(path: path) {
+            let outcome = try await Transaction.exclusively(on: db) {
+                try SQLiteBulkWriter(path: path).write(records, progress: progress)
+            }
+            if case .written(let kinds) = outcome { return ApplySummary(kinds: kinds) }
+        }
+        return try await Transaction.run(on: db, rollbackOnly: dryRun) { tx in
             let summary = ApplySummary(kinds: try await self.merge(records, on: tx, progress: progress))
             if summary.changesAnything { try await Self.bumpLedgerVersion(on: tx) }
             return summary

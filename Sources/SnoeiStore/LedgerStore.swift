@@ -229,9 +229,9 @@ public final class LedgerStore: Sendable {
 
     // MARK: Reading
 
-    /// Every record, each table ordered by its key, so two databases holding the same
-    /// ledger load identically.
-    public func load() async throws -> LedgerRecords {
+    /// Every record through SQLKit, each table ordered by its key (`load()` picks the faster
+    /// reader for an SQLite file; this path is PostgreSQL's and the reference in tests).
+    func loadThroughSQLKit() async throws -> LedgerRecords {
         var records = LedgerRecords()
         try await load(LedgerTables.customers, into: &records)
         try await load(LedgerTables.invoices, into: &records)

@@ -33,6 +33,23 @@ enum Transaction {
         }
     }
 
+    /// Holds the gate (SQLite) for work that runs on a connection of its own (the bulk
+    /// writer), so no transaction on the store's connection interleaves with it.
+    static func exclusively<T: Sendable>(
+        on db: any SQLDatabase, _ body: () async throws -> T
+    ) async throws -> T {
+        guard db.dialectKind == .sqlite else { return try await body() }
+        await gate.enter()
+        do {
+            let result = try await body()
+            await gate.leave()
+            return result
+        } catch {
+            await gate.leave()
+            throw error
+        }
+    }
+
     /// One gate for the process: a single SQLite connection serialises every statement
     /// anyway. A pooled PostgreSQL database gets a connection per transaction and does without.
     private static let gate = TransactionGate()
