@@ -2,7 +2,7 @@ import SnoeiCore
 
 /// Canonical values straight from bytes, with the same rules as the canonical reader
 /// (`Day.parse`, `Money.parse`, `FieldFormats`), written over raw buffers so the hot loop
-/// makes no generic or `String` calls. `ByteFieldsTests` checks both agree.
+/// makes no generic or `String` calls. `ByteFieldsTests` checks they agree.
 enum ByteFields {
     /// `YYYY-MM-DD`, exactly ten bytes, a real calendar date.
     @inline(__always)
@@ -17,40 +17,35 @@ enum ByteFields {
         return Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
     }
 
-    /// An amount in cents: optional sign, at most 15 whole digits, at most two decimals.
+    /// An amount in cents, by `Money.parse`'s rules. The form of nearly every amount, an
+    /// optional minus, 1–15 digits and none, one or two decimals, is read here in one pass;
+    /// everything else (a plus sign, a decimal comma, `.5`, errors) goes to `Money.parse`.
     @inline(__always)
     static func cents(_ b: UnsafeBufferPointer<UInt8>) -> MoneyParseResult {
-        var negative = false
-        var whole: Int64 = 0, frac: Int64 = 0
-        var digits = 0, fracDigits = 0
-        var sawPoint = false
-        for (i, c) in b.enumerated() {
-            switch c {
-            case UInt8(ascii: "-") where i == 0: negative = true
-            case UInt8(ascii: "+") where i == 0: break
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let d = Int64(c &- 48)
-                if sawPoint {
-                    fracDigits += 1
-                    if fracDigits > 2 { return .tooManyDecimals }
-                    frac = frac * 10 + d
-                } else {
-                    digits += 1
-                    if digits > 15 { return .outOfRange }
-                    whole = whole * 10 + d
-                }
-            case UInt8(ascii: "."):
-                if sawPoint { return .invalid }
-                sawPoint = true
-            case UInt8(ascii: ","): return .decimalComma
-            default: return .invalid
-            }
+        let n = b.count
+        var i = 0
+        let negative = n > 0 && b[0] == UInt8(ascii: "-")
+        if negative { i = 1 }
+        var whole: Int64 = 0
+        while i < n, b[i] &- 48 < 10 {
+            whole = whole &* 10 &+ Int64(b[i] &- 48)
+            i += 1
         }
-        if digits == 0 && fracDigits == 0 { return .invalid }
-        if sawPoint && fracDigits == 0 { return .invalid }
-        if fracDigits == 1 { frac *= 10 }
-        let cents = whole * 100 + frac
-        return .ok(Money(cents: negative ? -cents : cents))
+        let digits = i - (negative ? 1 : 0)
+        if digits >= 1 && digits <= 15 {
+            var cents: Int64?
+            if i == n {
+                cents = whole * 100
+            } else if b[i] == UInt8(ascii: ".") {
+                if n - i == 3, b[i + 1] &- 48 < 10, b[i + 2] &- 48 < 10 {
+                    cents = whole * 100 + Int64(b[i + 1] &- 48) * 10 + Int64(b[i + 2] &- 48)
+                } else if n - i == 2, b[i + 1] &- 48 < 10 {
+                    cents = whole * 100 + Int64(b[i + 1] &- 48) * 10
+                }
+            }
+            if let cents { return .ok(Money(cents: negative ? -cents : cents)) }
+        }
+        return Money.parse(utf8: b)
     }
 
     /// Hours in thousandths, by `FieldFormats.parseHours` (which takes an `ArraySlice`).
@@ -103,9 +98,13 @@ enum ByteFields {
         return v
     }
 
+    /// `true` or `false`, lower case, compared byte by byte (no generic sequence compare).
+    @inline(__always)
     static func bool(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
-        if b.elementsEqual("true".utf8) { return true }
-        if b.elementsEqual("false".utf8) { return false }
+        if b.count == 4, b[0] == UInt8(ascii: "t"), b[1] == UInt8(ascii: "r"), b[2] == UInt8(ascii: "u"),
+           b[3] == UInt8(ascii: "e") { return true }
+        if b.count == 5, b[0] == UInt8(ascii: "f"), b[1] == UInt8(ascii: "a"), b[2] == UInt8(ascii: "l"),
+           b[3] == UInt8(ascii: "s"), b[4] == UInt8(ascii: "e") { return false }
         return nil
     }
 
@@ -114,21 +113,37 @@ enum ByteFields {
     static func string(_ b: UnsafeBufferPointer<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
 }
 
-/// A closed vocabulary matched on bytes: the spellings of `V.allCases`.
+/// A closed vocabulary matched on bytes: the spellings of `V.allCases`, kept in one byte
+/// array so a match compares raw bytes without touching an array per spelling.
 struct ByteVocabulary<V: Vocabulary>: Sendable {
-    private let spellings: [[UInt8]]
+    private let bytes: [UInt8]
+    private let starts: [Int]
     private let values: [V]
 
     init() {
         values = Array(V.allCases)
-        spellings = values.map { Array($0.rawValue.utf8) }
+        var bytes: [UInt8] = [], starts = [0]
+        for v in values {
+            bytes += Array(v.rawValue.utf8)
+            starts.append(bytes.count)
+        }
+        self.bytes = bytes
+        self.starts = starts
     }
 
     @inline(__always)
     func match(_ b: UnsafeBufferPointer<UInt8>) -> V? {
-        for k in 0..<spellings.count where spellings[k].count == b.count {
-            if spellings[k].withUnsafeBufferPointer({ $0.elementsEqual(b) }) { return values[k] }
+        guard let p = b.baseAddress else { return nil }
+        return bytes.withUnsafeBufferPointer { spelled in
+            starts.withUnsafeBufferPointer { starts in
+                for k in 0..<values.count where starts[k + 1] - starts[k] == b.count {
+                    var i = 0
+                    let s = starts[k]
+                    while i < b.count, spelled[s + i] == p[i] { i += 1 }
+                    if i == b.count { return values[k] }
+                }
+                return nil
+            }
         }
-        return nil
     }
 }

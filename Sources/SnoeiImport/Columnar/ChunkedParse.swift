@@ -137,13 +137,32 @@ struct ChunkedParse<P: TableParser> {
         return starts
     }
 
+    /// How many bytes are line feeds, eight at a time: a byte-by-byte loop here cost 6 % of a
+    /// large load.
+    static func lineFeeds(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, lf: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        var count = 0, i = 0
+        #if _endian(little)
+        while i + 8 <= n {
+            let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ lf
+            // The high bit of each byte that is zero, exactly (no borrow between bytes).
+            count += (~(((x & lows) &+ lows) | x | lows)).nonzeroBitCount
+            i += 8
+        }
+        #endif
+        while i < n {
+            if p[i] == UInt8(ascii: "\n") { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
     private static func parse(_ parser: P, _ file: MappedFile, _ start: Int, _ end: Int,
                               fieldOf: [Int], width: Int) -> Chunk {
         let base = file.base!
         guard start < end else { return Chunk(start: start, end: start, table: parser.makeTable(reserving: 0), problems: [], lines: 0, records: 0) }
         // Line feeds bound the record count: reserve exactly, so no column grows twice.
-        var lineFeeds = 0
-        for i in start..<end where base[i] == UInt8(ascii: "\n") { lineFeeds += 1 }
+        let lineFeeds = Self.lineFeeds(base + start, end - start)
         var table = parser.makeTable(reserving: lineFeeds + 1)
         var r = RecordFields(scanner: RecordScanner(base: base, count: file.count, position: start, capacity: width + 1),
                              schema: parser.schema, fieldOf: fieldOf)
