@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Computes every FORMAT.md metric for every customer in a few linear passes.
 ///
 /// All money is summed in integer cents. The passes touch flat columns only; the one
@@ -17,8 +19,20 @@ public struct FigureCalculator: Sendable {
     public func customerFigures() -> [CustomerFigures] {
         let n = ledger.customers.count
         var figures = (0..<n).map { CustomerFigures(row: $0) }
-        invoicePass(&figures)
-        flowPass(&figures)
+        // Grouping the payments per invoice (a counting sort over all of them) and the windowed
+        // flows read different columns and write different fields: side by side on two threads.
+        let groups = ResultBox<PaymentGroups>(count: 1)
+        figures.withUnsafeMutableBufferPointer { buffer in
+            let flows = SendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                if part == 0 {
+                    groups.set(0, PaymentGroups(payments: ledger.payments, invoiceCount: ledger.invoices.count, asOf: asOf))
+                } else {
+                    flowPass(flows.buffer)
+                }
+            }
+        }
+        invoicePass(&figures, groups: groups.take(0)!)
         incidentPass(&figures)
         relationshipPass(&figures)
         valuesFitPass(&figures)
@@ -27,10 +41,9 @@ public struct FigureCalculator: Sendable {
 
     // MARK: invoices and payments
 
-    private func invoicePass(_ figures: inout [CustomerFigures]) {
-        let inv = ledger.invoices, pay = ledger.payments
+    private func invoicePass(_ figures: inout [CustomerFigures], groups: PaymentGroups) {
+        let inv = ledger.invoices
         let D = asOf, start = windowStart
-        let groups = PaymentGroups(payments: pay, invoiceCount: inv.count, asOf: D)
         var lateWeighted = [Int64](repeating: 0, count: figures.count)
         var latePayable = [Int64](repeating: 0, count: figures.count)
 
@@ -84,7 +97,7 @@ public struct FigureCalculator: Sendable {
 
     // MARK: hours, contacts, deviations (windowed flows)
 
-    private func flowPass(_ figures: inout [CustomerFigures]) {
+    private func flowPass(_ figures: UnsafeMutableBufferPointer<CustomerFigures>) {
         let start = windowStart, D = asOf
         let t = ledger.timeEntries
         for i in 0..<t.count where t.date[i] >= start && t.date[i] <= D {

@@ -19,6 +19,11 @@ public struct Aging: Equatable, Sendable {
 }
 
 public struct CustomerFigures: Sendable, Equatable {
+    // Once, not per customer: `allCases` builds an array on every call.
+    private static let activities = Activity.allCases.count
+    private static let contactKinds = ContactKind.allCases.count
+    private static let channels = Channel.allCases.count
+
     public var row: Int
     // Profitability (window)
     public var revenue = Money.zero
@@ -31,7 +36,7 @@ public struct CustomerFigures: Sendable, Equatable {
     public var contribution: Money { grossMargin - costToServe }
     public var hours: MilliHours = 0
     /// Indexed by `Activity.ordinal`.
-    public var hoursByActivity = [MilliHours](repeating: 0, count: Activity.allCases.count)
+    public var hoursByActivity = OrdinalCounts<MilliHours>(count: Self.activities)
     public var invoicesInWindow = 0
     // Payment behaviour
     public var avgDaysLate = 0.0
@@ -49,8 +54,8 @@ public struct CustomerFigures: Sendable, Equatable {
     // Friction inputs (window)
     public var contacts = 0
     /// Indexed by `ContactKind.ordinal` / `Channel.ordinal`.
-    public var contactsByKind = [Int](repeating: 0, count: ContactKind.allCases.count)
-    public var contactsByChannel = [Int](repeating: 0, count: Channel.allCases.count)
+    public var contactsByKind = OrdinalCounts<Int>(count: Self.contactKinds)
+    public var contactsByChannel = OrdinalCounts<Int>(count: Self.channels)
     public var selfCausedContacts = 0
     public var selfCausedShare: Double { contacts == 0 ? 0 : Double(selfCausedContacts) / Double(contacts) }
     /// contacts / (revenue / 1000); nil when revenue ≤ 0 (undefined), see friction.

@@ -7,6 +7,12 @@ package struct SendablePointer<T>: @unchecked Sendable {
     package init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }
 
+/// A buffer handed to worker threads that write disjoint parts (or disjoint fields) of it.
+package struct SendableBuffer<T>: @unchecked Sendable {
+    package let buffer: UnsafeMutableBufferPointer<T>
+    package init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}
+
 /// One result slot per worker; each worker writes only its own slot, read after the join.
 package final class ResultBox<T>: @unchecked Sendable {
     private let storage: UnsafeMutablePointer<T?>
