@@ -1,3 +1,11 @@
+/// How much of its ledger an `Analysis` keeps.
+public enum LedgerRetention: Sendable {
+    /// Every table: profile pages, scenarios and incremental updates read them.
+    case whole
+    /// customers.csv only (`analysis.ledger`'s other tables are empty).
+    case customers
+}
+
 /// The whole analysis as of one date: every customer's figures and verdict, and the portfolio.
 public struct Analysis: Sendable {
     public let asOf: Day
@@ -25,12 +33,20 @@ public struct Analysis: Sendable {
 
     /// The portfolio and verdicts over figures already computed: by `IncrementalAnalysis`, or
     /// by a caller timing the phases apart (`FigureCalculator(ledger:policy:asOf:).customerFigures()`).
-    public init(ledger: Ledger, policy: Policy, asOf: Day, value: CustomerValue? = nil, figures: [CustomerFigures]) {
+    ///
+    /// `keeping: .customers` empties every table but customers.csv once the portfolio is
+    /// computed, before the verdicts are built: for a caller that only reports the analysis
+    /// (`snoei analyze --from`), so the activity tables (2.4 GB at a million customers) and
+    /// the verdicts (1 GB) are never in memory together. Pass the ledger with `consume` so
+    /// no other copy keeps the tables alive.
+    public init(ledger: consuming Ledger, policy: Policy, asOf: Day, value: CustomerValue? = nil, figures: [CustomerFigures],
+                keeping: LedgerRetention = .whole) {
         self.asOf = asOf
         self.value = value
         self.policy = policy
-        self.ledger = ledger
         let portfolio = PortfolioCalculator.compute(figures, ledger: ledger, asOf: asOf)
+        if keeping == .customers { ledger.keepCustomersOnly() }
+        self.ledger = ledger
         let rules = VerdictRules(policy: policy, portfolio: portfolio)
         // Each verdict reads only its customer's figures and the shared portfolio boundaries.
         let verdicts = parallelMap(figures.count, threads: Parallelism.threads) { r in

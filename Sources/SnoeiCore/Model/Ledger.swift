@@ -111,6 +111,14 @@ public struct Ledger: Sendable {
 
     public init() {}
 
+    /// Empties every table but the customers (and the per-customer row index that points into
+    /// them), freeing their storage when this ledger is its only owner.
+    public mutating func keepCustomersOnly() {
+        invoices = Invoices(); payments = Payments(); timeEntries = TimeEntries(); contacts = Contacts()
+        deviations = Deviations(); incidents = Incidents(); referrals = Referrals(); valuesFit = ValuesFit()
+        customerRows = nil
+    }
+
     public var customerIndex: [String: Int32] {
         var index = [String: Int32](minimumCapacity: customers.count)
         for (i, id) in customers.ids.enumerated() { index[id] = Int32(i) }

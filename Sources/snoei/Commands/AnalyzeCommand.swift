@@ -48,6 +48,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             phases.lap("output")
             Terminal.note(phases.summary)
         }
+        ProcessExit.keep(workspace)
     }
 
     private func write(_ workspace: Workspace) throws {
@@ -58,7 +59,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             print(AnalysisJSON.render(a, language: language.language, rows: rows), terminator: "")
         case .csv:
             // Streamed in blocks formatted on every core: a million rows never become one string.
-            try AnalysisCSV.write(a, rows: rows, threads: ProcessInfo.processInfo.activeProcessorCount) { bytes in
+            try AnalysisCSV.write(a, rows: rows, threads: Parallelism.threads) { bytes in
                 try FileHandle.standardOutput.write(contentsOf: bytes)
             }
         case .table:

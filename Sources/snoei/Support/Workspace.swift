@@ -79,7 +79,9 @@ struct Workspace {
         }
         let figures = FigureCalculator(ledger: ledger, policy: resolved, asOf: asOf).customerFigures()
         lap("figures")
-        let analysis = Analysis(ledger: ledger, policy: resolved, asOf: asOf, value: value, figures: figures)
+        // Only reported: the activity tables go before the verdicts are built (peak memory).
+        let analysis = Analysis(ledger: consume ledger, policy: resolved, asOf: asOf, value: value, figures: figures,
+                                keeping: .customers)
         lap("portfolio/verdicts")
         return Workspace(records: LedgerRecords(), analysis: analysis, policySource: source)
     }
