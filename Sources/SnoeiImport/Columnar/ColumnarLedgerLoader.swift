@@ -1,3 +1,4 @@
+import Dispatch
 public import Foundation
 public import SnoeiCore
 
@@ -39,6 +40,7 @@ public struct ColumnarLedgerLoader: Sendable {
     }
 
     public struct Stats: Sendable {
+        /// In the order of FORMAT.md's files.
         public var files: [FileStats] = []
         public var seconds: Double = 0
         public var bytes: Int { files.reduce(0) { $0 + $1.bytes } }
@@ -58,79 +60,134 @@ public struct ColumnarLedgerLoader: Sendable {
         do { present = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) } catch {
             throw LedgerReadError.unreadable(path: folder.path, reason: error.localizedDescription)
         }
-        var problems: [ImportProblem] = []
-        var stats = Stats()
+        var part = Part()
         var ledger = Ledger()
 
-        /// Parses one file if present; `after` builds what later files need, inside the timing.
-        func file<P: TableParser>(_ parser: P, after: (inout ChunkedParse<P>.Output) -> Void = { _ in }) throws -> ChunkedParse<P>.Output? {
-            guard present.contains(parser.schema.file) else { return nil }
-            let start = ContinuousClock.now
-            let path = folder.appendingPathComponent(parser.schema.file).path
-            let mapped = try MappedFile(path: path)
-            var out = ChunkedParse(parser: parser, threads: threads, chunkBytes: chunkBytes).run(mapped)
-            mapped.unmap()
-            problems += out.problems
-            after(&out)
-            stats.files.append(FileStats(file: parser.schema.file, bytes: mapped.count, rows: out.records,
-                                         seconds: (ContinuousClock.now - start).seconds))
-            return out
-        }
-        /// Repeated ids. The hash table finds them among the rows kept; to report them as the
-        /// canonical reader does (line of the repetition, first line, rows with other errors
-        /// included), the error path reads the file once more.
-        func duplicates<P: TableParser>(_ pairs: [(first: Int, again: Int)], _ parser: P, _ out: ChunkedParse<P>.Output, column c: Int) {
-            guard !pairs.isEmpty || !out.problems.isEmpty, out.fieldOf.indices.contains(c) else { return }
-            let schema = parser.schema
-            let found = Self.repeatedIds(path: folder.appendingPathComponent(schema.file).path, field: out.fieldOf[c], name: schema.columns[c].name, file: schema.file)
-            problems += found
-            if !found.isEmpty {
-                // In line order within the file, as the canonical reader lists them.
-                let order = LedgerSchema.all.map(\.file)
-                problems = problems.enumerated().sorted {
-                    let (x, y) = ($0.element, $1.element)
-                    let fx = order.firstIndex(of: x.file) ?? 0, fy = order.firstIndex(of: y.file) ?? 0
-                    return fx != fy ? fx < fy : x.line != y.line ? x.line < y.line : $0.offset < $1.offset
-                }.map(\.element)
-            }
-        }
-
         var customers: StringKeyTable?
-        if let out = try file(CustomerTableParser(), after: { out in
+        if let out = try file(CustomerTableParser(), folder: folder, present: present, into: &part, after: { out in
             guard out.headerOK else { return }
             customers = StringKeyTable(keys: out.table.ids, threads: threads)
         }) {
             ledger.customers = out.table
-            if let customers { duplicates(customers.duplicates, CustomerTableParser(), out, column: 0) }
+            if let customers { duplicates(customers.duplicates, CustomerTableParser(), out, folder: folder, column: 0, into: &part) }
         } else {
-            problems.append(ImportProblem(file: LedgerSchema.customers.file, line: 0, reason: "file is missing"))
+            part.problems.append(ImportProblem(file: LedgerSchema.customers.file, line: 0, reason: "file is missing"))
         }
+
+        // Two pipelines side by side: invoices then payments (which need the invoice ids), and
+        // the activity files (which need only the customers). Each parses on every core, but
+        // each also has stretches on one thread (joining chunks, building id tables); together
+        // one keeps the cores busy while the other is in such a stretch.
+        let known = customers
+        let results = ResultBox<(Ledger, Part)>(count: 2)
+        let failures = ResultBox<any Error>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { pipeline in
+            do {
+                let loaded = pipeline == 0 ? try billing(folder: folder, present: present, customers: known)
+                                           : try activity(folder: folder, present: present, customers: known)
+                results.set(pipeline, loaded)
+            } catch {
+                failures.set(pipeline, error)
+            }
+        }
+        if let error = failures.values.first { throw error }
+        let (billed, billingPart) = results.take(0)!, (worked, activityPart) = results.take(1)!
+        ledger.invoices = billed.invoices; ledger.payments = billed.payments
+        ledger.timeEntries = worked.timeEntries; ledger.contacts = worked.contacts; ledger.deviations = worked.deviations
+        ledger.incidents = worked.incidents; ledger.referrals = worked.referrals; ledger.valuesFit = worked.valuesFit
+        for p in [billingPart, activityPart] {
+            part.problems += p.problems
+            part.stats += p.stats
+        }
+
+        if !part.problems.isEmpty {
+            throw ColumnarLoadError(problems: Array(Self.inFileOrder(part.problems).prefix(RecordFields.problemLimit)))
+        }
+        let order = LedgerSchema.all.map(\.file)
+        var stats = Stats(files: part.stats.sorted { (order.firstIndex(of: $0.file) ?? 0) < (order.firstIndex(of: $1.file) ?? 0) })
+        stats.seconds = (ContinuousClock.now - started).seconds
+        return (ledger, stats)
+    }
+
+    /// Problems and timings of the files one pipeline read.
+    private struct Part {
+        var problems: [ImportProblem] = []
+        var stats: [FileStats] = []
+    }
+
+    /// invoices.csv, then payments.csv matched to its invoices (FORMAT rule 4).
+    private func billing(folder: URL, present: Set<String>, customers: StringKeyTable?) throws -> (Ledger, Part) {
+        var part = Part()
+        var ledger = Ledger()
         var matcher: InvoiceMatcher?
-        if let out = try file(InvoiceTableParser(customers: customers), after: { out in
+        if let out = try file(InvoiceTableParser(customers: customers), folder: folder, present: present, into: &part, after: { out in
             matcher = InvoiceMatcher(invoices: out.table, threads: threads)
         }) {
             ledger.invoices = out.table
-            duplicates(matcher!.byId.duplicates, InvoiceTableParser(customers: nil), out, column: 0)
+            duplicates(matcher!.byId.duplicates, InvoiceTableParser(customers: nil), out, folder: folder, column: 0, into: &part)
         }
         let invoices = matcher ?? InvoiceMatcher(invoices: Ledger.Invoices(), threads: 1)
         var paymentIds: StringKeyTable?
-        if let out = try file(PaymentTableParser(customers: customers, matcher: invoices), after: { out in
-            paymentIds = StringKeyTable(keys: out.table.ids, threads: threads)
+        if let out = try file(PaymentTableParser(customers: customers, matcher: invoices), folder: folder, present: present, into: &part, after: { out in
+            paymentIds = StringKeyTable(keys: out.table.payments.ids, threads: threads)
         }) {
-            ledger.payments = out.table
-            duplicates(paymentIds!.duplicates, PaymentTableParser(customers: nil, matcher: invoices), out, column: 0)
+            ledger.payments = out.table.payments
+            duplicates(paymentIds!.duplicates, PaymentTableParser(customers: nil, matcher: invoices), out, folder: folder, column: 0, into: &part)
         }
-        paymentIds = nil
-        if let out = try file(TimeEntryTableParser(customers: customers)) { ledger.timeEntries = out.table }
-        if let out = try file(ContactTableParser(customers: customers)) { ledger.contacts = out.table }
-        if let out = try file(DeviationTableParser(customers: customers)) { ledger.deviations = out.table }
-        if let out = try file(IncidentTableParser(customers: customers)) { ledger.incidents = out.table }
-        if let out = try file(ReferralTableParser(customers: customers)) { ledger.referrals = out.table }
-        if let out = try file(ValuesFitTableParser(customers: customers)) { ledger.valuesFit = out.table }
+        return (ledger, part)
+    }
 
-        if !problems.isEmpty { throw ColumnarLoadError(problems: Array(problems.prefix(RecordFields.problemLimit))) }
-        stats.seconds = (ContinuousClock.now - started).seconds
-        return (ledger, stats)
+    /// The files that name customers only: hours, contacts, deviations, incidents, referrals, values fit.
+    private func activity(folder: URL, present: Set<String>, customers: StringKeyTable?) throws -> (Ledger, Part) {
+        var part = Part()
+        var ledger = Ledger()
+        func load<P: TableParser>(_ parser: P) throws -> P.Table? {
+            try file(parser, folder: folder, present: present, into: &part)?.table
+        }
+        if let t = try load(TimeEntryTableParser(customers: customers)) { ledger.timeEntries = t }
+        if let t = try load(ContactTableParser(customers: customers)) { ledger.contacts = t }
+        if let t = try load(DeviationTableParser(customers: customers)) { ledger.deviations = t }
+        if let t = try load(IncidentTableParser(customers: customers)) { ledger.incidents = t }
+        if let t = try load(ReferralTableParser(customers: customers)) { ledger.referrals = t }
+        if let t = try load(ValuesFitTableParser(customers: customers)) { ledger.valuesFit = t }
+        return (ledger, part)
+    }
+
+    /// Parses one file if present; `after` builds what later files need, inside the timing.
+    private func file<P: TableParser>(_ parser: P, folder: URL, present: Set<String>, into part: inout Part,
+                                      after: (inout ChunkedParse<P>.Output) -> Void = { _ in }) throws -> ChunkedParse<P>.Output? {
+        guard present.contains(parser.schema.file) else { return nil }
+        let start = ContinuousClock.now
+        let path = folder.appendingPathComponent(parser.schema.file).path
+        let mapped = try MappedFile(path: path)
+        var out = ChunkedParse(parser: parser, threads: threads, chunkBytes: chunkBytes).run(mapped)
+        mapped.unmap()
+        part.problems += out.problems
+        after(&out)
+        part.stats.append(FileStats(file: parser.schema.file, bytes: mapped.count, rows: out.records,
+                                    seconds: (ContinuousClock.now - start).seconds))
+        return out
+    }
+
+    /// Repeated ids. The hash table finds them among the rows kept; to report them as the
+    /// canonical reader does (line of the repetition, first line, rows with other errors
+    /// included), the error path reads the file once more.
+    private func duplicates<P: TableParser>(_ pairs: [(first: Int, again: Int)], _ parser: P, _ out: ChunkedParse<P>.Output,
+                                            folder: URL, column c: Int, into part: inout Part) {
+        guard !pairs.isEmpty || !out.problems.isEmpty, out.fieldOf.indices.contains(c) else { return }
+        let schema = parser.schema
+        part.problems += Self.repeatedIds(path: folder.appendingPathComponent(schema.file).path, field: out.fieldOf[c],
+                                          name: schema.columns[c].name, file: schema.file)
+    }
+
+    /// In file order (as `LedgerSchema.all`), then by line, as the canonical reader lists them.
+    static func inFileOrder(_ problems: [ImportProblem]) -> [ImportProblem] {
+        let order = LedgerSchema.all.map(\.file)
+        return problems.enumerated().sorted {
+            let (x, y) = ($0.element, $1.element)
+            let fx = order.firstIndex(of: x.file) ?? 0, fy = order.firstIndex(of: y.file) ?? 0
+            return fx != fy ? fx < fy : x.line != y.line ? x.line < y.line : $0.offset < $1.offset
+        }.map(\.element)
     }
 
     /// Ids that appear again in one file, as `Row.uniqueId` reports them; the error path only.
