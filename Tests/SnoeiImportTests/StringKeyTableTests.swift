@@ -51,4 +51,29 @@ import Testing
             }
         }
     }
+
+    /// The batched lookup must answer exactly as one lookup at a time, for any batch length
+    /// (groups of 16 and a remainder), present, repeated and absent keys alike.
+    @Test(arguments: [(1, 1 << 17), (2, 16)])
+    func batchedLookupsAgreeWithSingleOnes(threads: Int, regionSlots: Int) {
+        let keys = Self.keys(count: 20_000, seed: 7)
+        let table = StringKeyTable(keys: keys, threads: threads, regionSlots: regionSlots)
+        let asked = Self.keys(count: 3_000, seed: 8) + ["nope", "I", "I5000001"] + keys.prefix(1_000)
+        for length in [0, 1, 15, 16, 17, 33, asked.count] {
+            let batch = Array(asked.prefix(length))
+            let storage = batch.map { Array($0.utf8) + [0] }  // + [0]: never an empty allocation
+            let buffers = storage.indices.map { i in
+                storage[i].withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0.dropLast()) }
+            }
+            var results = [Int32](repeating: -2, count: max(1, length))
+            withExtendedLifetime(storage) {
+                buffers.withUnsafeBufferPointer { keys in
+                    results.withUnsafeMutableBufferPointer { table.find(batch: keys, into: $0.baseAddress!) }
+                }
+            }
+            let expected = batch.map { Int32(Self.find(table, $0)) }
+            #expect(Array(results.prefix(length)) == expected, "batch of \(length)")
+            #expect(expected.contains(-1) || length < 20, "the batch has absent keys")
+        }
+    }
 }

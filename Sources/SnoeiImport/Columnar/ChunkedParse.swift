@@ -14,6 +14,12 @@ protocol TableParser: Sendable {
     func makeTable(reserving: Int) -> Table
     func add(_ record: inout RecordFields, to table: inout Table)
     func merge(_ parts: inout [Table]) -> Table
+    /// Work on a chunk's whole table once its records are in, while the file is still mapped.
+    func finish(_ table: inout Table, file base: UnsafePointer<UInt8>)
+}
+
+extension TableParser {
+    func finish(_ table: inout Table, file base: UnsafePointer<UInt8>) {}
 }
 
 /// Parses one mapped file on several threads.
@@ -186,6 +192,7 @@ struct ChunkedParse<P: TableParser> {
                 parser.add(&r, to: &table)
             }
         }
+        parser.finish(&table, file: base)
         return Chunk(start: start, end: r.scanner.position, table: table, problems: r.problems, lines: r.scanner.line, records: records)
     }
 }

@@ -89,10 +89,86 @@ struct InvoiceMatcher: Sendable {
     func match(invoiceId: UnsafeBufferPointer<UInt8>?, reference: UnsafeBufferPointer<UInt8>?) -> Int32 {
         if let invoiceId { return Int32(byId.find(invoiceId)) }
         guard let reference else { return -1 }
-        let k = byReference.find(reference)
-        if k >= 0 { return ambiguous[k] ? -1 : referenceRows[k] }
-        return Int32(byId.find(reference))
+        return matchReference(byReference.find(reference)) ?? Int32(byId.find(reference))
     }
+
+    /// The invoice of a reference found among the invoices' references (nil: not found there).
+    @inline(__always)
+    private func matchReference(_ k: Int) -> Int32? {
+        guard k >= 0 else { return nil }
+        return ambiguous[k] ? -1 : referenceRows[k]
+    }
+
+    /// `match` for every payment of a chunk still unmatched (`PaymentColumns.pending`), with
+    /// the lookups of each kind batched (`StringKeyTable.find(batch:)`).
+    func matchPending(_ t: inout PaymentColumns, file base: UnsafePointer<UInt8>) {
+        var idRows: [Int32] = [], idKeys: [UnsafeBufferPointer<UInt8>] = []
+        var refRows: [Int32] = [], referenceKeys: [UnsafeBufferPointer<UInt8>] = []
+        guard !t.pending.isEmpty else { return }
+        idRows.reserveCapacity(t.pending.count); idKeys.reserveCapacity(t.pending.count)
+        for p in t.pending {
+            if p.invoiceId.count > 0 {
+                idRows.append(p.row); idKeys.append(p.invoiceId.bytes(base))
+            } else {
+                refRows.append(p.row); referenceKeys.append(p.reference.bytes(base))
+            }
+        }
+        var found = [Int32](repeating: -1, count: t.pending.count)
+        found.withUnsafeMutableBufferPointer { found in
+            idKeys.withUnsafeBufferPointer { byId.find(batch: $0, into: found.baseAddress!) }
+            for (i, row) in idRows.enumerated() { t.payments.invoice[Int(row)] = found[i] }
+            // A reference is an invoice's reference first, else an invoice id (rule 4).
+            referenceKeys.withUnsafeBufferPointer { byReference.find(batch: $0, into: found.baseAddress!) }
+            var againRows: [Int32] = [], againKeys: [UnsafeBufferPointer<UInt8>] = []
+            for (i, row) in refRows.enumerated() {
+                if let invoice = matchReference(Int(found[i])) {
+                    t.payments.invoice[Int(row)] = invoice
+                } else {
+                    againRows.append(row); againKeys.append(referenceKeys[i])
+                }
+            }
+            againKeys.withUnsafeBufferPointer { byId.find(batch: $0, into: found.baseAddress!) }
+            for (i, row) in againRows.enumerated() { t.payments.invoice[Int(row)] = found[i] }
+        }
+        for p in t.pending where t.payments.invoice[Int(p.row)] < 0 {
+            t.payments.unmatchedKeys[p.row] = PaymentKey(invoiceId: p.invoiceId.string(base), reference: p.reference.string(base))
+        }
+        t.pending = []
+    }
+}
+
+/// Where a field of the current chunk lies in the mapped file; `count` -1: empty.
+struct FileRange {
+    var start: Int
+    var count: Int
+
+    static let empty = FileRange(start: 0, count: -1)
+
+    init(start: Int, count: Int) { self.start = start; self.count = count }
+
+    init(_ field: UnsafeBufferPointer<UInt8>?, in base: UnsafePointer<UInt8>) {
+        guard let field, let p = field.baseAddress else { self = .empty; return }
+        self.init(start: p - base, count: field.count)
+    }
+
+    func bytes(_ base: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + start, count: max(0, count))
+    }
+
+    func string(_ base: UnsafePointer<UInt8>) -> String? { count < 0 ? nil : ByteFields.string(bytes(base)) }
+}
+
+/// payments.csv's columns as a chunk fills them, with the payments whose invoice is matched
+/// at the end of the chunk, all together.
+struct PaymentColumns: Sendable {
+    struct Pending: Sendable {
+        var row: Int32
+        var invoiceId: FileRange
+        var reference: FileRange
+    }
+
+    var payments = Ledger.Payments()
+    var pending: [Pending] = []
 }
 
 struct PaymentTableParser: TableParser {
@@ -100,39 +176,55 @@ struct PaymentTableParser: TableParser {
     let matcher: InvoiceMatcher
     var schema: FileSchema { LedgerSchema.payments }
 
-    func makeTable(reserving n: Int) -> Ledger.Payments {
-        var t = Ledger.Payments()
-        t.ids.reserveCapacity(n); t.date.reserveCapacity(n); t.amount.reserveCapacity(n); t.invoice.reserveCapacity(n)
+    func makeTable(reserving n: Int) -> PaymentColumns {
+        var t = PaymentColumns()
+        t.payments.ids.reserveCapacity(n); t.payments.date.reserveCapacity(n); t.payments.amount.reserveCapacity(n)
+        t.payments.invoice.reserveCapacity(n); t.pending.reserveCapacity(n)
         return t
     }
 
-    func add(_ r: inout RecordFields, to t: inout Ledger.Payments) {
+    func add(_ r: inout RecordFields, to t: inout PaymentColumns) {
         let id = r.text(0), date = r.day(1), amount = r.cents(2)
         let invoice = r.raw(3)
         _ = r.customer(4, customers)  // checked, never used for matching (rule 4)
         let reference = r.raw(5)
         guard !r.failed, let id, let date, let amount else { return }
-        t.ids.append(id); t.date.append(date); t.amount.append(amount)
-        let match = matcher.match(invoiceId: invoice, reference: reference)
-        t.invoice.append(match)
-        // What an unmatched payment named, for an invoice imported later (`IncrementalAnalysis`).
-        if match < 0 {
-            t.unmatchedKeys[Int32(t.invoice.count - 1)] = PaymentKey(invoiceId: invoice.map(ByteFields.string),
-                                                                      reference: reference.map(ByteFields.string))
+        t.payments.ids.append(id); t.payments.date.append(date); t.payments.amount.append(amount)
+        let row = Int32(t.payments.invoice.count)
+        if invoice == nil && reference == nil {
+            t.payments.invoice.append(-1)
+            t.payments.unmatchedKeys[row] = PaymentKey(invoiceId: nil, reference: nil)
+        } else if r.scanner.inFile(invoice), r.scanner.inFile(reference) {
+            // Matched with the chunk's other payments in `finish`, while the file is still mapped.
+            t.payments.invoice.append(-1)
+            let base = r.scanner.base
+            t.pending.append(.init(row: row, invoiceId: FileRange(invoice, in: base), reference: FileRange(reference, in: base)))
+        } else {
+            // A field that held doubled quotes lives in the scanner's scratch space: match it now.
+            let match = matcher.match(invoiceId: invoice, reference: reference)
+            t.payments.invoice.append(match)
+            // What an unmatched payment named, for an invoice imported later (`IncrementalAnalysis`).
+            if match < 0 {
+                t.payments.unmatchedKeys[row] = PaymentKey(invoiceId: invoice.map(ByteFields.string), reference: reference.map(ByteFields.string))
+            }
         }
     }
 
-    func merge(_ p: inout [Ledger.Payments]) -> Ledger.Payments {
-        var t = Ledger.Payments()
-        t.ids = concatenate(&p, \.ids); t.date = concatenate(&p, \.date)
-        t.amount = concatenate(&p, \.amount)
+    func finish(_ t: inout PaymentColumns, file base: UnsafePointer<UInt8>) {
+        matcher.matchPending(&t, file: base)
+    }
+
+    func merge(_ p: inout [PaymentColumns]) -> PaymentColumns {
+        var t = PaymentColumns()
+        t.payments.ids = concatenate(&p, \.payments.ids); t.payments.date = concatenate(&p, \.payments.date)
+        t.payments.amount = concatenate(&p, \.payments.amount)
         // Chunk-local rows of unmatched payments become rows of the whole table.
         var offset: Int32 = 0
         for chunk in p {
-            for (row, key) in chunk.unmatchedKeys { t.unmatchedKeys[row + offset] = key }
-            offset += Int32(chunk.invoice.count)
+            for (row, key) in chunk.payments.unmatchedKeys { t.payments.unmatchedKeys[row + offset] = key }
+            offset += Int32(chunk.payments.invoice.count)
         }
-        t.invoice = concatenate(&p, \.invoice)
+        t.payments.invoice = concatenate(&p, \.payments.invoice)
         return t
     }
 }

@@ -73,6 +73,12 @@ struct RecordScanner {
         return UnsafeBufferPointer(start: base + field.start, count: field.end - field.start)
     }
 
+    /// The bytes are in the file (not unescaped into the scratch space), or there are none.
+    @inline(__always) func inFile(_ field: UnsafeBufferPointer<UInt8>?) -> Bool {
+        guard let p = field?.baseAddress else { return true }
+        return p >= base && p < base + count
+    }
+
     @inline(__always) private mutating func store(_ field: Field) {
         if fieldCount < capacity { fields[fieldCount] = field }
         fieldCount += 1

@@ -185,17 +185,54 @@ struct StringKeyTable: Sendable {
     /// Index of the key with these bytes, or -1.
     @inline(__always)
     func find(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        let h = Self.hash(UnsafeRawPointer(key.baseAddress ?? UnsafePointer(bitPattern: 1)!), key.count)
-        let tag = h >> 32
+        let h = Self.hash(key)
         let g = geometry
-        var s = g.home(h)
         return slots.withUnsafeBufferPointer { slots in
-            while true {
-                let v = slots[s]
-                if v == 0 { return -1 }
-                let index = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
-                if v >> 32 == tag, Self.withBytes(keys[index], { Self.same($0, key) }) { return index }
-                s = g.next(s)
+            let home = g.home(h)
+            return probe(slots, from: home, first: slots[home], tag: h >> 32, key: key)
+        }
+    }
+
+    /// The probe from slot `s`, whose value `v` was already read.
+    @inline(__always)
+    private func probe(_ slots: UnsafeBufferPointer<UInt64>, from s: Int, first v: UInt64, tag: UInt64,
+                       key: UnsafeBufferPointer<UInt8>) -> Int {
+        var s = s, v = v
+        while true {
+            if v == 0 { return -1 }
+            let index = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
+            if v >> 32 == tag, Self.withBytes(keys[index], { Self.same($0, key) }) { return index }
+            s = geometry.next(s)
+            v = slots[s]
+        }
+    }
+
+    /// `find` for many keys: `results[i]` is the index of `keys[i]`, or -1.
+    ///
+    /// In a large table nearly every lookup misses the cache, and one at a time each waits for
+    /// its slot before the next can start. Here a group of keys is hashed first and then all
+    /// their home slots are read in one short loop of independent loads, so the misses overlap.
+    func find(batch keys: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, into results: UnsafeMutablePointer<Int32>) {
+        let group = 16
+        let g = geometry
+        slots.withUnsafeBufferPointer { slots in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: group) { home in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * group) { words in
+                    let hashes = words.baseAddress!, first = words.baseAddress! + group
+                    var i = 0
+                    while i < keys.count {
+                        let m = min(group, keys.count - i)
+                        for k in 0..<m {
+                            hashes[k] = Self.hash(keys[i + k])
+                            home[k] = g.home(hashes[k])
+                        }
+                        for k in 0..<m { first[k] = slots[home[k]] }
+                        for k in 0..<m {
+                            results[i + k] = Int32(probe(slots, from: home[k], first: first[k], tag: hashes[k] >> 32, key: keys[i + k]))
+                        }
+                        i += m
+                    }
+                }
             }
         }
     }
