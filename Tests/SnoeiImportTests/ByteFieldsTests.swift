@@ -52,7 +52,11 @@ import Testing
             String(format: "%04d-%02d-%02d", Int.random(in: 0...2100, using: &random), Int.random(in: 0...13, using: &random),
                    Int.random(in: 0...32, using: &random))
         }
-        for s in Self.edges + digits {
+        var sweep: [String] = []
+        for year in [1, 1899, 1900, 1999, 2000, 2023, 2024, 2100, 2155, 2156, 9999] {
+            for month in 0...13 { for day in 0...32 { sweep.append(String(format: "%04d-%02d-%02d", year, month, day)) } }
+        }
+        for s in Self.edges + digits + sweep {
             #expect(Self.bytes(s) { ByteFields.day($0) } == Day.parse(iso: Array(s.utf8)), "\(s)")
         }
     }

@@ -26,4 +26,15 @@ import Testing
         lines.withUnsafeBufferPointer { #expect(ChunkedParse<CustomerTableParser>.lineFeeds($0.baseAddress!, 1000) == 1000) }
         none.withUnsafeBufferPointer { #expect(ChunkedParse<CustomerTableParser>.lineFeeds($0.baseAddress!, 1000) == 0) }
     }
+
+    /// The reservation estimate: a chunk of lines of one length needs no growth and wastes
+    /// little; a chunk smaller than the sample is counted exactly.
+    @Test func expectedRecordsCoverUniformLines() {
+        let line = Array("I123,C45,2026-01-02,2026-01-16,100.00,21.00,,\n".utf8)
+        for lines in [1, 10, 1_000, 5_000, 40_000] {
+            let bytes = Array((0..<lines).map { _ in line }.joined())
+            let expected = bytes.withUnsafeBufferPointer { ChunkedParse<CustomerTableParser>.expectedRecords($0.baseAddress!, $0.count) }
+            #expect(expected >= lines && expected <= lines + lines / 10 + 20, "\(lines) lines: \(expected)")
+        }
+    }
 }

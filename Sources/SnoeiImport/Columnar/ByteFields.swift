@@ -14,7 +14,41 @@ enum ByteFields {
         }
         guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
               let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9) else { return nil }
-        return Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
+        return MonthTable.shared.day(year: year, month: month, day: day) ?? Day(year: year, month: month, day: day)
+    }
+
+    /// The first day and the length of every month from 1900 to 2155, looked up instead of
+    /// computed: converting a date is then one load and a check (`Day(year:month:day:)` for
+    /// other years).
+    struct MonthTable: Sendable {
+        static let shared = MonthTable()
+        static let firstYear = 1900, years = 256
+        private let first: [Int32]
+        private let length: [UInt8]
+
+        private init() {
+            var first: [Int32] = [], length: [UInt8] = []
+            for year in Self.firstYear..<Self.firstYear + Self.years {
+                for month in 1...12 {
+                    first.append(Day(year: year, month: month, day: 1)!.raw)
+                    length.append(UInt8(Day.daysInMonth(year: year, month: month)))
+                }
+            }
+            self.first = first
+            self.length = length
+        }
+
+        /// nil when the year is outside the table (or the month or day out of range: the caller
+        /// then asks `Day`, which gives nil too).
+        @inline(__always)
+        func day(year: Int, month: Int, day: Int) -> Day? {
+            let y = year - Self.firstYear
+            guard y >= 0, y < Self.years, month >= 1, month <= 12, day >= 1 else { return nil }
+            let k = y * 12 + month - 1
+            guard day <= Int(length[k]) else { return nil }
+            return Day(raw: first[k] + Int32(day - 1))
+        }
     }
 
     /// An amount in cents, by `Money.parse`'s rules. The form of nearly every amount, an
