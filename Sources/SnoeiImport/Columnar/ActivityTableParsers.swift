@@ -10,7 +10,7 @@ struct TimeEntryTableParser: TableParser {
 
     func makeTable(reserving n: Int) -> Ledger.TimeEntries {
         var t = Ledger.TimeEntries()
-        t.customer.reserveCapacity(n); t.date.reserveCapacity(n); t.hours.reserveCapacity(n); t.activity.reserveCapacity(n)
+        reserve(&t.customer, n); reserve(&t.date, n); reserve(&t.hours, n); reserve(&t.activity, n)
         return t
     }
 
@@ -39,8 +39,8 @@ struct ContactTableParser: TableParser {
 
     func makeTable(reserving n: Int) -> Ledger.Contacts {
         var t = Ledger.Contacts()
-        t.customer.reserveCapacity(n); t.date.reserveCapacity(n); t.channel.reserveCapacity(n)
-        t.kind.reserveCapacity(n); t.selfCaused.reserveCapacity(n)
+        reserve(&t.customer, n); reserve(&t.date, n); reserve(&t.channel, n)
+        reserve(&t.kind, n); reserve(&t.selfCaused, n)
         return t
     }
 

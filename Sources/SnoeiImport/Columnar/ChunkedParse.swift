@@ -209,7 +209,7 @@ struct ChunkedParse<P: TableParser> {
 func concatenate<T, E>(_ parts: inout [T], _ column: WritableKeyPath<T, [E]>) -> [E] {
     if parts.count == 1 { let only = parts[0][keyPath: column]; parts[0][keyPath: column] = []; return only }
     var out = [E]()
-    out.reserveCapacity(parts.reduce(0) { $0 + $1[keyPath: column].count })
+    reserve(&out, parts.reduce(0) { $0 + $1[keyPath: column].count })
     for i in parts.indices {
         out.append(contentsOf: parts[i][keyPath: column])
         parts[i][keyPath: column] = []

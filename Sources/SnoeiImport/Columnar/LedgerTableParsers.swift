@@ -9,9 +9,9 @@ struct CustomerTableParser: TableParser {
 
     func makeTable(reserving n: Int) -> Ledger.Customers {
         var t = Ledger.Customers()
-        t.ids.reserveCapacity(n); t.names.reserveCapacity(n); t.segments.reserveCapacity(n)
-        t.accountManagers.reserveCapacity(n); t.since.reserveCapacity(n); t.tiers.reserveCapacity(n)
-        t.contractEnds.reserveCapacity(n); t.noticeDays.reserveCapacity(n); t.cancelChannels.reserveCapacity(n)
+        reserve(&t.ids, n); reserve(&t.names, n); reserve(&t.segments, n)
+        reserve(&t.accountManagers, n); reserve(&t.since, n); reserve(&t.tiers, n)
+        reserve(&t.contractEnds, n); reserve(&t.noticeDays, n); reserve(&t.cancelChannels, n)
         return t
     }
 
@@ -40,8 +40,8 @@ struct InvoiceTableParser: TableParser {
 
     func makeTable(reserving n: Int) -> Ledger.Invoices {
         var t = Ledger.Invoices()
-        t.ids.reserveCapacity(n); t.customer.reserveCapacity(n); t.issue.reserveCapacity(n); t.due.reserveCapacity(n)
-        t.amount.reserveCapacity(n); t.vat.reserveCapacity(n); t.cost.reserveCapacity(n); t.reference.reserveCapacity(n)
+        reserve(&t.ids, n); reserve(&t.customer, n); reserve(&t.issue, n); reserve(&t.due, n)
+        reserve(&t.amount, n); reserve(&t.vat, n); reserve(&t.cost, n); reserve(&t.reference, n)
         return t
     }
 
@@ -133,7 +133,7 @@ struct InvoiceMatcher: Sendable {
         for p in t.pending where t.payments.invoice[Int(p.row)] < 0 {
             t.payments.unmatchedKeys[p.row] = PaymentKey(invoiceId: p.invoiceId.string(base), reference: p.reference.string(base))
         }
-        t.pending = []
+        t.pending.removeAll(keepingCapacity: true)
     }
 }
 
@@ -158,14 +158,18 @@ struct FileRange {
     func string(_ base: UnsafePointer<UInt8>) -> String? { count < 0 ? nil : ByteFields.string(bytes(base)) }
 }
 
-/// payments.csv's columns as a chunk fills them, with the payments whose invoice is matched
-/// at the end of the chunk, all together.
+/// payments.csv's columns as a chunk fills them, with the payments whose invoice is still to
+/// be matched: they are matched together, every `batch` payments and at the end of the chunk.
 struct PaymentColumns: Sendable {
     struct Pending: Sendable {
         var row: Int32
         var invoiceId: FileRange
         var reference: FileRange
     }
+
+    /// Payments matched together: enough to keep many lookups in flight, few enough that the
+    /// list stays in the cache.
+    static let batch = 512
 
     var payments = Ledger.Payments()
     var pending: [Pending] = []
@@ -178,8 +182,8 @@ struct PaymentTableParser: TableParser {
 
     func makeTable(reserving n: Int) -> PaymentColumns {
         var t = PaymentColumns()
-        t.payments.ids.reserveCapacity(n); t.payments.date.reserveCapacity(n); t.payments.amount.reserveCapacity(n)
-        t.payments.invoice.reserveCapacity(n); t.pending.reserveCapacity(n)
+        reserve(&t.payments.ids, n); reserve(&t.payments.date, n); reserve(&t.payments.amount, n)
+        reserve(&t.payments.invoice, n); t.pending.reserveCapacity(PaymentColumns.batch)
         return t
     }
 
@@ -195,10 +199,11 @@ struct PaymentTableParser: TableParser {
             t.payments.invoice.append(-1)
             t.payments.unmatchedKeys[row] = PaymentKey(invoiceId: nil, reference: nil)
         } else if r.scanner.inFile(invoice), r.scanner.inFile(reference) {
-            // Matched with the chunk's other payments in `finish`, while the file is still mapped.
+            // Matched in a batch with the next ones (or in `finish`), while the file is still mapped.
             t.payments.invoice.append(-1)
             let base = r.scanner.base
             t.pending.append(.init(row: row, invoiceId: FileRange(invoice, in: base), reference: FileRange(reference, in: base)))
+            if t.pending.count == PaymentColumns.batch { matcher.matchPending(&t, file: base) }
         } else {
             // A field that held doubled quotes lives in the scanner's scratch space: match it now.
             let match = matcher.match(invoiceId: invoice, reference: reference)
