@@ -28,10 +28,10 @@ import Testing
         // The generator writes a due date before its issue date now and then (a warning):
         // without those invoices the folder is clean.
         let path = folder.url.appendingPathComponent("invoices.csv")
-        let lines = try String(contentsOf: path, encoding: .utf8).split(separator: "\n").filter { line in
+        let lines = try String(contentsOf: path, encoding: .utf8).split(separator: "\n").enumerated().filter { n, line in
             let f = line.split(separator: ",", omittingEmptySubsequences: false)
-            return f.count < 4 || f[3] >= f[2]
-        }
+            return n == 0 || f.count < 4 || f[3] >= f[2]
+        }.map(\.element)
         try (lines.joined(separator: "\n") + "\n").write(to: path, atomically: true, encoding: .utf8)
         try expectSameRecords(folder.url, chunkSizes: [nil, 13, 4096])
         let records = try #require(ColumnarRecordLoader().read(folder: folder.url))
@@ -98,6 +98,6 @@ import Testing
         #expect(ColumnarRecordLoader(options: fewRows).read(folder: folder.url) == nil)
         let smallFiles = ImportOptions(limits: ImportLimits(maxFileBytes: 10, maxRows: 100))
         #expect(ColumnarRecordLoader(options: smallFiles).read(folder: folder.url) == nil)
-        #expect(try CanonicalLedgerReader(options: smallFiles).read(folder: folder.url).errors.count == 1)
+        #expect(try !CanonicalLedgerReader(options: smallFiles).read(folder: folder.url).errors.isEmpty)
     }
 }

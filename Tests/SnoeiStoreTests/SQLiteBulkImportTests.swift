@@ -1,5 +1,6 @@
 import Foundation
 import SnoeiCore
+import SnoeiImport
 import SQLKit
 import Testing
 @testable import SnoeiStore
@@ -93,10 +94,13 @@ import Testing
         }
     }
 
-    @Test func aFailedBulkImportLeavesNothingBehind() async throws {
+    /// Payments are written on the store's own thread; time entries on the second thread,
+    /// into the scratch file, and fail only when the store takes them over.
+    @Test(arguments: ["payments", "time_entries"])
+    func aFailedBulkImportLeavesNothingBehind(table: String) async throws {
         try await withFileStore { store, path in
             let indexesBefore = try dumpLedgerTables(path: path)["indexes"]
-            try await store.db.raw("CREATE TRIGGER refuse BEFORE INSERT ON payments BEGIN SELECT RAISE(ABORT, 'no payments'); END")
+            try await store.db.raw(SQLQueryString("CREATE TRIGGER refuse BEFORE INSERT ON \(unsafeRaw: table) BEGIN SELECT RAISE(ABORT, 'no rows'); END"))
                 .run()
             await #expect(throws: (any Error).self) { try await store.apply(sampleLedger()) }
             let dump = try dumpLedgerTables(path: path)
