@@ -30,17 +30,55 @@ struct LedgerTable<R: Equatable & Sendable>: Sendable {
         var seen: [String: Int] = [:]
         seen.reserveCapacity(records.count)
         return records.map { record in
-            let id = identity(record)
-            let n = (seen[id] ?? 0) + 1
-            seen[id] = n
-            return id + "\u{1F}#\(n)"
+            var key = identity(record)
+            // One hash lookup per record (the dictionary's in-place accessor), no interpolation:
+            // a first import makes millions of these.
+            let n = Self.count(&seen[key, default: 0])
+            key.append("\u{1F}#")
+            key.append(String(n))
+            return key
         }
     }
 }
 
-/// Joins identifying fields with a separator no canonical value contains.
-private func identity(_ parts: String?...) -> String {
-    parts.map { $0 ?? "" }.joined(separator: "\u{1F}")
+extension LedgerTable {
+    private static func count(_ n: inout Int) -> Int {
+        n += 1
+        return n
+    }
+}
+
+/// Joins identifying fields with a separator no canonical value contains (an absent one is
+/// empty). Written out for two to four parts, without arrays, in one allocation with room
+/// for the occurrence number `keys(for:)` appends: it runs for every row of a row-keyed
+/// table on every import.
+private func identity(_ a: String, _ b: String?) -> String {
+    identity(a, b, nil, nil, parts: 2)
+}
+
+private func identity(_ a: String, _ b: String?, _ c: String?) -> String {
+    identity(a, b, c, nil, parts: 3)
+}
+
+private func identity(_ a: String, _ b: String?, _ c: String?, _ d: String?) -> String {
+    identity(a, b, c, d, parts: 4)
+}
+
+private func identity(_ a: String, _ b: String?, _ c: String?, _ d: String?, parts: Int) -> String {
+    var out = ""
+    out.reserveCapacity(a.utf8.count + (b?.utf8.count ?? 0) + (c?.utf8.count ?? 0) + (d?.utf8.count ?? 0) + parts + 8)
+    out.append(a)
+    out.append("\u{1F}")
+    if let b { out.append(b) }
+    if parts > 2 {
+        out.append("\u{1F}")
+        if let c { out.append(c) }
+    }
+    if parts > 3 {
+        out.append("\u{1F}")
+        if let d { out.append(d) }
+    }
+    return out
 }
 
 private func day(_ r: RowReader, _ column: String) throws -> Day {

@@ -1,5 +1,6 @@
 import Foundation
 import SnoeiCore
+import SnoeiImport
 import SQLKit
 import Testing
 @testable import SnoeiStore
@@ -14,6 +15,12 @@ import Testing
         var again = repeated.invoices[0]
         again.amount = Money(cents: 1)
         repeated.invoices.append(again)
+        // A repeated payment id too, with a repetition of its own repetition.
+        var payment = repeated.payments[0]
+        payment.reference = "again"
+        repeated.payments.insert(payment, at: 1)
+        payment.reference = nil
+        repeated.payments.append(payment)
         return [sampleLedger(), repeated, try generatedLedger(customers: 150)]
     }
 
@@ -29,6 +36,26 @@ import Testing
                     #expect(bulkDump["invoices"]?.count == Set(records.invoices.map(\.invoiceId)).count)
                     #expect(try await bulkStore.ledgerVersion() != nil)
                 }
+            }
+        }
+    }
+
+    /// The first import's whole fast path: a folder read by `ColumnarRecordLoader` and
+    /// bulk-written holds exactly what the canonical reader's records hold after a merge.
+    @Test func theFastReaderAndTheBulkWriterStoreWhatTheCanonicalPathStores() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("snoei-gen-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try LedgerGenerator(customers: 150, seed: 11).write(to: folder)
+        let canonical = try CanonicalLedgerReader().read(folder: folder)
+        try #require(canonical.errors.isEmpty && canonical.warnings.isEmpty)
+        let fast = try #require(ColumnarRecordLoader().read(folder: folder))
+        try await withFileStore { fastStore, fastPath in
+            try await withFileStore { mergeStore, mergePath in
+                let bulk = try await fastStore.apply(fast, dryRun: false, bulk: true)
+                let merged = try await mergeStore.apply(canonical.records, dryRun: false, bulk: false)
+                #expect(bulk == merged)
+                #expect(bulk.new == canonical.records.rowCount)
+                #expect(try dumpLedgerTables(path: fastPath) == (try dumpLedgerTables(path: mergePath)))
             }
         }
     }
@@ -67,10 +94,13 @@ import Testing
         }
     }
 
-    @Test func aFailedBulkImportLeavesNothingBehind() async throws {
+    /// Payments are written on the store's own thread; time entries on the second thread,
+    /// into the scratch file, and fail only when the store takes them over.
+    @Test(arguments: ["payments", "time_entries"])
+    func aFailedBulkImportLeavesNothingBehind(table: String) async throws {
         try await withFileStore { store, path in
             let indexesBefore = try dumpLedgerTables(path: path)["indexes"]
-            try await store.db.raw("CREATE TRIGGER refuse BEFORE INSERT ON payments BEGIN SELECT RAISE(ABORT, 'no payments'); END")
+            try await store.db.raw(SQLQueryString("CREATE TRIGGER refuse BEFORE INSERT ON \(unsafeRaw: table) BEGIN SELECT RAISE(ABORT, 'no rows'); END"))
                 .run()
             await #expect(throws: (any Error).self) { try await store.apply(sampleLedger()) }
             let dump = try dumpLedgerTables(path: path)

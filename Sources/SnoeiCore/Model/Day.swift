@@ -65,6 +65,16 @@ public struct Day: Hashable, Comparable, Sendable, Strideable, CustomStringConve
 
     public var iso: String {
         let (y, m, d) = components
+        // Every date a `YYYY-MM-DD` can name: ten ASCII bytes written in place (an inline
+        // small string, no allocation). Stores and row keys format tens of millions of dates.
+        if (1...9999).contains(y) {
+            return String(unsafeUninitializedCapacity: 10) { b in
+                b[0] = 48 + UInt8(y / 1000); b[1] = 48 + UInt8(y / 100 % 10); b[2] = 48 + UInt8(y / 10 % 10)
+                b[3] = 48 + UInt8(y % 10); b[4] = UInt8(ascii: "-"); b[5] = 48 + UInt8(m / 10); b[6] = 48 + UInt8(m % 10)
+                b[7] = UInt8(ascii: "-"); b[8] = 48 + UInt8(d / 10); b[9] = 48 + UInt8(d % 10)
+                return 10
+            }
+        }
         func pad(_ v: Int, _ w: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, w - s.count)) + s

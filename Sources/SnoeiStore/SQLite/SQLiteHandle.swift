@@ -98,6 +98,19 @@ final class SQLiteStatementHandle {
         sqlite_nio_sqlite3_reset(raw)
     }
 
+    /// Runs an INSERT OR IGNORE: true when the row went in, false when it was skipped (its
+    /// key was there already). Readies the statement for the next bindings.
+    func insert() throws -> Bool {
+        try run()
+        return sqlite_nio_sqlite3_changes(connection.raw) > 0
+    }
+
+    /// Runs an UPDATE; returns the rows it changed.
+    func update() throws -> Int {
+        try run()
+        return Int(sqlite_nio_sqlite3_changes(connection.raw))
+    }
+
     // MARK: Reading
 
     func type(_ column: Int32) -> Int32 { sqlite_nio_sqlite3_column_type(raw, column) }

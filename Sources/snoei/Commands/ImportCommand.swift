@@ -88,6 +88,17 @@ struct ImportCommand: AsyncParsableCommand {
         let result: ReadResult
         switch input {
         case .canonical(let url):
+            // Into a store without customers (the first import), a clean folder is read on
+            // every core straight into records; anything the canonical reader would report
+            // sends the folder to that reader, so its messages are unchanged.
+            if known.isEmpty, case .sqlite = location {
+                progress.update("reading \(paths[0])")
+                if let records = ColumnarRecordLoader(options: options).read(folder: url) {
+                    progress.finish()
+                    result = ReadResult(records: records)
+                    break
+                }
+            }
             do {
                 result = try CanonicalLedgerReader(options: options).read(folder: url, knownCustomerIds: Set(known.keys)) { p in
                     let percent = p.bytesTotal > 0 ? 100 * p.bytesDone / p.bytesTotal : 100
