@@ -71,7 +71,8 @@ import Testing
     @Test func vocabulariesMatchTheirSpellingsOnly() {
         let kinds = ByteVocabulary<ContactKind>(), channels = ByteVocabulary<Channel>(), activities = ByteVocabulary<Activity>()
         let spellings = ContactKind.allCases.map(\.rawValue) + Channel.allCases.map(\.rawValue) + Activity.allCases.map(\.rawValue)
-        for s in Self.edges + spellings + spellings.map { $0 + "s" } + spellings.map { String($0.dropLast()) } {
+        let variants = spellings.map { $0 + "s" } + spellings.map { String($0.dropLast()) }
+        for s in Self.edges + spellings + variants {
             #expect(Self.bytes(s) { kinds.match($0) } == ContactKind(rawValue: s), "\(s)")
             #expect(Self.bytes(s) { channels.match($0) } == Channel(rawValue: s), "\(s)")
             #expect(Self.bytes(s) { activities.match($0) } == Activity(rawValue: s), "\(s)")
