@@ -44,8 +44,18 @@ import Testing
             return
         }
         #expect(a.portfolio == b.portfolio, sourceLocation: sourceLocation)
-        #expect(a.verdicts == b.verdicts, sourceLocation: sourceLocation)
+        #expect(a.verdicts.count == b.verdicts.count, sourceLocation: sourceLocation)
+        if let r = zip(a.verdicts, b.verdicts).firstIndex(where: { $0 != $1 }) {
+            Issue.record("the verdict of \(a.ledger.customers.ids[r]) differs: \(a.verdicts[r].reasons.map(\.code)) vs \(b.verdicts[r].reasons.map(\.code))",
+                         sourceLocation: sourceLocation)
+        }
         #expect(a.needingDecision == b.needingDecision, sourceLocation: sourceLocation)
+        for r in Recommendation.allCases { #expect(a.count(r) == b.count(r), "\(r)", sourceLocation: sourceLocation) }
+        for q in Quadrant.allCases { #expect(a.count(q) == b.count(q), "\(q)", sourceLocation: sourceLocation) }
+        // What scenarios start from.
+        #expect(a.basis.revenues == b.basis.revenues, sourceLocation: sourceLocation)
+        #expect(a.basis.contributions == b.basis.contributions, sourceLocation: sourceLocation)
+        #expect(a.basis.revenueInOrder == b.basis.revenueInOrder, sourceLocation: sourceLocation)
     }
 
     @Test(arguments: [1, 7, 30, 90])
@@ -117,5 +127,88 @@ import Testing
         unknown.contacts = [ContactRecord(customerId: "NOPE", date: Self.asOf, channel: .call, kind: .question)]
         #expect(throws: LedgerError.self) { try incremental.apply(unknown) }
         #expect(incremental.analysis.customers == before)
+    }
+
+    // Verdicts are decided again only for the customers an update can change: these cases
+    // change a verdict of a customer whose own rows did not change.
+
+    @Test func aCustomerFallingBelowTheDependencyBoundaryIsDecidedAgain() throws {
+        let ledger = try Ledger(records: Self.demo)
+        let before = Analysis(ledger: ledger, policy: .standard, asOf: Self.asOf)
+        let largest = try #require(before.customers.indices.max { before.customers[$0].revenueShare < before.customers[$1].revenueShare })
+        let other = (largest + 1) % before.customers.count
+        // The boundary at the largest share: that customer is dependent before, not after the
+        // other customer's large invoice.
+        var policy = Policy.standard
+        policy.boundaries.dependencyShare = before.customers[largest].revenueShare
+        var delta = LedgerRecords()
+        delta.invoices = [InvoiceRecord(invoiceId: "INV-BIG", customerId: ledger.customers.ids[other], issueDate: Self.asOf - 2,
+                                        dueDate: Self.asOf + 28, amount: Money(cents: 50_000_000))]
+        var incremental = IncrementalAnalysis(Analysis(ledger: ledger, policy: policy, asOf: Self.asOf))
+        let was = incremental.analysis.verdicts[largest]
+        #expect(try incremental.apply(delta) == .updated(customers: 1))
+        let full = Analysis(ledger: try Ledger(records: Self.concatenated(Self.demo, delta)), policy: policy, asOf: Self.asOf)
+        Self.expectSame(incremental.analysis, full)
+        #expect(was.reasons.contains { $0.code == .dependencyRisk || $0.code == .dependency })
+        #expect(!incremental.analysis.verdicts[largest].reasons.contains { $0.code == .dependencyRisk || $0.code == .dependency },
+                "the verdict of a customer without new rows changed")
+    }
+
+    @Test func aNewReferralChangesTheReferrersVerdict() throws {
+        let ledger = try Ledger(records: Self.demo)
+        var incremental = IncrementalAnalysis(Analysis(ledger: ledger, policy: .standard, asOf: Self.asOf))
+        let a = incremental.analysis
+        let referrer = try #require(a.customers.indices.first { a.customers[$0].referrals == 0 && a.customers[$0].redLine == nil })
+        let referred = (referrer + 1) % a.customers.count
+        var delta = LedgerRecords()
+        delta.referrals = [ReferralRecord(customerId: ledger.customers.ids[referrer], referredCustomerId: ledger.customers.ids[referred],
+                                          date: Self.asOf - 1)]
+        _ = try incremental.apply(delta)
+        let full = Analysis(ledger: try Ledger(records: Self.concatenated(Self.demo, delta)), policy: .standard, asOf: Self.asOf)
+        Self.expectSame(incremental.analysis, full)
+        #expect(incremental.analysis.verdicts[referrer].reasons.contains { $0.code == .ambassador })
+    }
+
+    @Test func unmatchedPaymentsAreCountedAsTheyArriveAndMatch() throws {
+        var base = Self.demo
+        base.payments.append(PaymentRecord(paymentId: "P-WAITING", date: Self.asOf - 3, amount: Money(cents: 7_000), invoiceId: "INV-LATER"))
+        var delta = LedgerRecords()
+        delta.invoices = [InvoiceRecord(invoiceId: "INV-LATER", customerId: base.customers[5].customerId, issueDate: Self.asOf - 10,
+                                        dueDate: Self.asOf + 20, amount: Money(cents: 7_000))]
+        delta.payments = [PaymentRecord(paymentId: "P-NOWHERE", date: Self.asOf, amount: Money(cents: 1_234), reference: "NO-SUCH-REF"),
+                          PaymentRecord(paymentId: "P-FUTURE", date: Self.asOf + 1, amount: Money(cents: 99), reference: "NO-SUCH-REF")]
+        var incremental = IncrementalAnalysis(Analysis(ledger: try Ledger(records: base), policy: .standard, asOf: Self.asOf))
+        let unmatchedBefore = incremental.analysis.portfolio.unmatchedPayments
+        _ = try incremental.apply(delta)
+        let full = Analysis(ledger: try Ledger(records: Self.concatenated(base, delta)), policy: .standard, asOf: Self.asOf)
+        Self.expectSame(incremental.analysis, full)
+        // One matched at last, one new unmatched, one after the as-of date (not counted).
+        #expect(incremental.analysis.portfolio.unmatchedPayments == unmatchedBefore)
+        #expect(incremental.analysis.portfolio.unmatchedAmount == full.portfolio.unmatchedAmount)
+    }
+
+    @Test func replacingValuesInASortedListEqualsSortingAgain() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let values = (0..<Int.random(in: 0...60, using: &generator)).map { _ in Int64.random(in: -5...5, using: &generator) }
+            let dropped = values.filter { _ in Bool.random(using: &generator) }
+            let added = (0..<Int.random(in: 0...10, using: &generator)).map { _ in Int64.random(in: -6...6, using: &generator) }
+            var expected = values
+            for d in dropped { expected.remove(at: expected.firstIndex(of: d)!) }
+            expected += added
+            #expect(PortfolioCalculator.replacing(dropped, with: added, in: values.sorted(by: >)) == expected.sorted(by: >))
+        }
+    }
+
+    @Test func lifetimeValuesAreDroppedAndEveryVerdictDecidedWithoutThem() throws {
+        let ledger = try Ledger(records: Self.demo)
+        let value = try CustomerValue(ledger: ledger, asOf: Self.asOf, settings: CustomerValue.settings(.standard))
+        var incremental = IncrementalAnalysis(Analysis(ledger: ledger, policy: .standard, asOf: Self.asOf, value: value))
+        var delta = LedgerRecords()
+        delta.timeEntries = [TimeEntryRecord(customerId: Self.demo.customers[0].customerId, date: Self.asOf, hours: 1_000, activity: .support)]
+        _ = try incremental.apply(delta)
+        #expect(incremental.analysis.value == nil)
+        Self.expectSame(incremental.analysis, Analysis(ledger: try Ledger(records: Self.concatenated(Self.demo, delta)),
+                                                       policy: .standard, asOf: Self.asOf))
     }
 }

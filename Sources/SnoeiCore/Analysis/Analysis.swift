@@ -67,12 +67,36 @@ public struct Analysis: Sendable {
         }
         recommendationCounts = byRecommendation
         quadrantCounts = byQuadrant
-        needingDecision = urgent.sorted {
-            let a = verdicts[$0].recommendation, b = verdicts[$1].recommendation
-            if a != b { return a > b }
-            return figures[$0].contribution < figures[$1].contribution
-        }
+        needingDecision = urgent.sorted { Self.decidedBefore($0, $1, verdicts: verdicts, figures: figures) }
     }
+
+    /// The order of `needingDecision`: most urgent first, then the lowest contribution, then by
+    /// row, so an update that re-sorts a few rows (`IncrementalAnalysis`) gives the same list.
+    static func decidedBefore(_ x: Int, _ y: Int, verdicts: [Verdict], figures: [CustomerFigures]) -> Bool {
+        let a = verdicts[x].recommendation, b = verdicts[y].recommendation
+        if a != b { return a > b }
+        let cx = figures[x].contribution, cy = figures[y].contribution
+        return cx != cy ? cx < cy : x < y
+    }
+
+    /// An analysis assembled from parts an update kept up to date (`IncrementalAnalysis`).
+    init(ledger: Ledger, policy: Policy, asOf: Day, figures: [CustomerFigures], verdicts: [Verdict],
+         basis: PortfolioCalculator.Basis, needingDecision: [Int], recommendationCounts: [Int], quadrantCounts: [Int]) {
+        self.asOf = asOf
+        self.policy = policy
+        self.ledger = ledger
+        self.value = nil
+        self.customers = figures
+        self.verdicts = verdicts
+        self.portfolio = basis.portfolio
+        self.basis = basis
+        self.needingDecision = needingDecision
+        self.recommendationCounts = recommendationCounts
+        self.quadrantCounts = quadrantCounts
+    }
+
+    /// Customers per recommendation and per quadrant, by `ordinal`, for an update to adjust.
+    var counts: (recommendations: [Int], quadrants: [Int]) { (recommendationCounts, quadrantCounts) }
 
     public func row(of customerId: String) -> Int? { ledger.customers.ids.firstIndex(of: customerId) }
 

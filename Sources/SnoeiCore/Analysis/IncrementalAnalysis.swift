@@ -52,22 +52,54 @@ public struct IncrementalAnalysis: Sendable {
         let policy = analysis.policy, asOf = analysis.asOf
         var ledger = analysis.ledger
         var figures = analysis.customers
+        var verdicts = analysis.verdicts
+        let basis = analysis.basis, decisions = analysis.needingDecision, counts = analysis.counts
+        // Verdicts read the lifetime values, which an update does not refit: then all change.
+        let everyVerdict = analysis.value != nil
         // Let go of the old analysis so the columns are uniquely held and grow in place.
         analysis = Analysis(ledger: Ledger(), policy: policy, asOf: asOf)
         var affected = Set<Int32>()
-        append(delta, to: &ledger, affected: &affected)
+        var unmatched = (count: basis.portfolio.unmatchedPayments, amount: basis.portfolio.unmatchedAmount)
+        let referralsBefore = ledger.referrals.count
+        append(delta, to: &ledger, affected: &affected, unmatched: &unmatched, asOf: asOf)
         ledger.customerRows = nil
 
         let rows = affected.sorted()
         let sub = index.subledger(of: rows, in: ledger)
         let recomputed = FigureCalculator(ledger: sub, policy: policy, asOf: asOf).customerFigures()
+        var changes = [PortfolioCalculator.Change]()
+        changes.reserveCapacity(rows.count)
         for (k, row) in rows.enumerated() {
             var f = recomputed[k]
             f.row = Int(row)
-            if Int(row) < figures.count { figures[Int(row)] = f } else { figures.append(f) }
+            if Int(row) < figures.count {
+                changes.append(.init(row: Int(row), before: figures[Int(row)]))
+                figures[Int(row)] = f
+            } else {
+                changes.append(.init(row: Int(row), before: nil))
+                figures.append(f)
+            }
         }
+        // Revenue shares move for everyone; a verdict names them only past the dependency
+        // boundary, so those above it before or after are decided again.
+        let boundary = policy.boundaries.dependencyShare
+        var decide = Set(rows.map(Int.init))
+        for r in figures.indices where figures[r].revenueShare >= boundary { decide.insert(r) }
         FigureCalculator(ledger: ledger, policy: policy, asOf: asOf).relationshipPass(&figures)
-        analysis = Analysis(ledger: ledger, policy: policy, asOf: asOf, value: nil, figures: figures)
+        for r in figures.indices where figures[r].revenueShare >= boundary { decide.insert(r) }
+        // Referral counts and referred revenue: new referrals, and referrals of changed customers.
+        let referrals = ledger.referrals
+        for i in 0..<referrals.count where i >= referralsBefore || affected.contains(referrals.referred[i]) {
+            decide.insert(Int(referrals.customer[i]))
+        }
+        let newBasis = PortfolioCalculator.update(basis, customers: figures, changes: changes, unmatched: unmatched, asOf: asOf)
+        let decided = everyVerdict ? Array(figures.indices) : decide.sorted()
+        let update = VerdictUpdate(decisions: decisions, counts: counts)
+        let (newDecisions, newCounts) = update.apply(rows: decided, to: &verdicts, figures: figures,
+                                                     rules: VerdictRules(policy: policy, portfolio: newBasis.portfolio))
+        analysis = Analysis(ledger: ledger, policy: policy, asOf: asOf, figures: figures, verdicts: verdicts, basis: newBasis,
+                            needingDecision: newDecisions, recommendationCounts: newCounts.recommendations,
+                            quadrantCounts: newCounts.quadrants)
         return .updated(customers: rows.count)
     }
 
@@ -100,9 +132,10 @@ public struct IncrementalAnalysis: Sendable {
         for v in d.valuesFit { _ = try row(v.customerId, "values fit") }
     }
 
-    private mutating func append(_ d: LedgerRecords, to l: inout Ledger, affected: inout Set<Int32>) {
+    private mutating func append(_ d: LedgerRecords, to l: inout Ledger, affected: inout Set<Int32>,
+                                 unmatched: inout (count: Int, amount: Money), asOf: Day) {
         appendCustomers(d.customers, to: &l, affected: &affected)
-        appendInvoicesAndPayments(d, to: &l, affected: &affected)
+        appendInvoicesAndPayments(d, to: &l, affected: &affected, unmatched: &unmatched, asOf: asOf)
         for t in d.timeEntries {
             let c = customerIndex[t.customerId]!
             index.timeEntries.append(row: Int32(l.timeEntries.count), owner: c)
@@ -164,7 +197,9 @@ public struct IncrementalAnalysis: Sendable {
         }
     }
 
-    private mutating func appendInvoicesAndPayments(_ d: LedgerRecords, to l: inout Ledger, affected: inout Set<Int32>) {
+    /// `unmatched` follows the portfolio's count of unmatched payments dated up to `asOf`.
+    private mutating func appendInvoicesAndPayments(_ d: LedgerRecords, to l: inout Ledger, affected: inout Set<Int32>,
+                                                    unmatched: inout (count: Int, amount: Money), asOf: Day) {
         var reconsider = [Int32]()
         for v in d.invoices {
             let c = customerIndex[v.customerId]!, row = Int32(l.invoices.count)
@@ -185,6 +220,10 @@ public struct IncrementalAnalysis: Sendable {
             if m >= 0 {
                 l.payments.invoice[Int(p)] = m
                 l.payments.unmatchedKeys[p] = nil
+                if l.payments.date[Int(p)] <= asOf {
+                    unmatched.count -= 1
+                    unmatched.amount.cents -= l.payments.amount[Int(p)]
+                }
                 index.paymentsByInvoice.append(row: p, owner: m)
                 affected.insert(l.invoices.customer[Int(m)])
             } else if let k = Self.lookupKey(key) {
@@ -200,6 +239,10 @@ public struct IncrementalAnalysis: Sendable {
                 index.paymentsByInvoice.append(row: row, owner: m)
                 affected.insert(l.invoices.customer[Int(m)])
             } else {
+                if p.date <= asOf {
+                    unmatched.count += 1
+                    unmatched.amount += p.amount
+                }
                 let key = PaymentKey(invoiceId: p.invoiceId, reference: p.reference)
                 l.payments.unmatchedKeys[row] = key
                 if let k = Self.lookupKey(key) { unmatchedByKey[k, default: []].append(row) }

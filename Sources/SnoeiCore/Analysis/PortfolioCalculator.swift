@@ -91,6 +91,13 @@ public enum PortfolioCalculator {
         /// Revenue per customer in order (for the HHI, which sums in customer order).
         let revenueInOrder: [Int64]
 
+        init(portfolio: PortfolioFigures, revenues: [Int64], contributions: [Int64], revenueInOrder: [Int64]) {
+            self.portfolio = portfolio
+            self.revenues = revenues
+            self.contributions = contributions
+            self.revenueInOrder = revenueInOrder
+        }
+
         init(_ customers: [CustomerFigures], portfolio: PortfolioFigures) {
             self.portfolio = portfolio
             var revenues = [Int64](), contributions = [Int64](), inOrder = [Int64]()
