@@ -45,7 +45,7 @@ import Testing
         }
         #expect(a.portfolio == b.portfolio, sourceLocation: sourceLocation)
         #expect(a.verdicts.count == b.verdicts.count, sourceLocation: sourceLocation)
-        if let r = zip(a.verdicts, b.verdicts).firstIndex(where: { $0 != $1 }) {
+        if let r = a.verdicts.indices.first(where: { $0 < b.verdicts.count && a.verdicts[$0] != b.verdicts[$0] }) {
             Issue.record("the verdict of \(a.ledger.customers.ids[r]) differs: \(a.verdicts[r].reasons.map(\.code)) vs \(b.verdicts[r].reasons.map(\.code))",
                          sourceLocation: sourceLocation)
         }

@@ -67,12 +67,17 @@ public struct Analysis: Sendable {
         }
         recommendationCounts = byRecommendation
         quadrantCounts = byQuadrant
-        needingDecision = urgent.sorted { Self.decidedBefore($0, $1, verdicts: verdicts, figures: figures) }
+        needingDecision = verdicts.withUnsafeBufferPointer { v in
+            figures.withUnsafeBufferPointer { f in urgent.sorted { Self.decidedBefore($0, $1, verdicts: v, figures: f) } }
+        }
     }
 
     /// The order of `needingDecision`: most urgent first, then the lowest contribution, then by
     /// row, so an update that re-sorts a few rows (`IncrementalAnalysis`) gives the same list.
-    static func decidedBefore(_ x: Int, _ y: Int, verdicts: [Verdict], figures: [CustomerFigures]) -> Bool {
+    /// Over buffers: sorting and merging a million customers' list compares some millions of pairs.
+    @inline(__always)
+    static func decidedBefore(_ x: Int, _ y: Int, verdicts: UnsafeBufferPointer<Verdict>,
+                              figures: UnsafeBufferPointer<CustomerFigures>) -> Bool {
         let a = verdicts[x].recommendation, b = verdicts[y].recommendation
         if a != b { return a > b }
         let cx = figures[x].contribution, cy = figures[y].contribution
@@ -80,12 +85,12 @@ public struct Analysis: Sendable {
     }
 
     /// An analysis assembled from parts an update kept up to date (`IncrementalAnalysis`).
-    init(ledger: Ledger, policy: Policy, asOf: Day, figures: [CustomerFigures], verdicts: [Verdict],
+    init(ledger: Ledger, policy: Policy, asOf: Day, value: CustomerValue? = nil, figures: [CustomerFigures], verdicts: [Verdict],
          basis: PortfolioCalculator.Basis, needingDecision: [Int], recommendationCounts: [Int], quadrantCounts: [Int]) {
         self.asOf = asOf
         self.policy = policy
         self.ledger = ledger
-        self.value = nil
+        self.value = value
         self.customers = figures
         self.verdicts = verdicts
         self.portfolio = basis.portfolio
@@ -93,6 +98,12 @@ public struct Analysis: Sendable {
         self.needingDecision = needingDecision
         self.recommendationCounts = recommendationCounts
         self.quadrantCounts = quadrantCounts
+    }
+
+    /// The same analysis over `ledger`, which holds the same rows (a copy with room to grow).
+    func over(_ ledger: Ledger) -> Analysis {
+        Analysis(ledger: ledger, policy: policy, asOf: asOf, value: value, figures: customers, verdicts: verdicts, basis: basis,
+                 needingDecision: needingDecision, recommendationCounts: recommendationCounts, quadrantCounts: quadrantCounts)
     }
 
     /// Customers per recommendation and per quadrant, by `ordinal`, for an update to adjust.

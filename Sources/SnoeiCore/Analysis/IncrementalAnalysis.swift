@@ -1,7 +1,7 @@
 /// Re-analysis after a small import without recomputing the whole ledger (issue 8).
 ///
 /// New rows touch a few customers: only those are recomputed, by cutting them out of the ledger
-/// (`LedgerRowIndex.subledger`) and running the same `FigureCalculator` on them, so their
+/// (`LedgerRowIndex.figureLedger`) and running the same `FigureCalculator` on them, so their
 /// figures are exactly what a full analysis gives. What depends on every customer — revenue
 /// share, referrals, the portfolio, verdicts against portfolio boundaries — is then recomputed
 /// over the figures, which is linear in the number of customers, not rows.
@@ -19,15 +19,20 @@ public struct IncrementalAnalysis: Sendable {
     }
 
     public private(set) var analysis: Analysis
+    /// How long each step of the last `apply` took, in order (for benchmarks and logs).
+    public private(set) var timings: [(step: String, time: Duration)] = []
     private var index: LedgerRowIndex
     private var customerIndex: [String: Int32]
     private var matcher: PaymentMatcher
     /// Unmatched payments by the string they name (invoice id, else reference).
     private var unmatchedByKey: [String: [Int32]]
 
+    /// Gives the ledger's columns room to grow (a copy, once, when they have none) so updates
+    /// append in place while no one else holds `analysis`.
     public init(_ analysis: Analysis) {
-        let l = analysis.ledger
-        self.analysis = analysis
+        var l = analysis.ledger
+        l.makeRoom(.init(proportionalTo: l))
+        self.analysis = analysis.over(l)
         index = LedgerRowIndex(l)
         customerIndex = l.customerIndex
         matcher = PaymentMatcher(invoiceIds: l.invoices.ids, references: l.invoices.reference)
@@ -47,8 +52,17 @@ public struct IncrementalAnalysis: Sendable {
 
     /// Adds `delta`'s rows to the ledger and brings the analysis up to date.
     public mutating func apply(_ delta: LedgerRecords) throws -> Update {
+        let clock = ContinuousClock()
+        var lap = clock.now
+        timings = []
+        func step(_ name: String) {
+            let now = clock.now
+            timings.append((name, now - lap))
+            lap = now
+        }
         if let reason = fullAnalysisReason(delta) { return .needsFullAnalysis(reason: reason) }
         try validate(delta, customers: analysis.ledger.customers.count)
+        step("check")
         let policy = analysis.policy, asOf = analysis.asOf
         var ledger = analysis.ledger
         var figures = analysis.customers
@@ -61,12 +75,14 @@ public struct IncrementalAnalysis: Sendable {
         var affected = Set<Int32>()
         var unmatched = (count: basis.portfolio.unmatchedPayments, amount: basis.portfolio.unmatchedAmount)
         let referralsBefore = ledger.referrals.count
+        ledger.makeRoom(.init(for: delta))
         append(delta, to: &ledger, affected: &affected, unmatched: &unmatched, asOf: asOf)
         ledger.customerRows = nil
+        step("append")
 
         let rows = affected.sorted()
-        let sub = index.subledger(of: rows, in: ledger)
-        let recomputed = FigureCalculator(ledger: sub, policy: policy, asOf: asOf).customerFigures()
+        let recomputed = figuresOf(rows, in: ledger, policy: policy, asOf: asOf)
+        step("figures")
         var changes = [PortfolioCalculator.Change]()
         changes.reserveCapacity(rows.count)
         for (k, row) in rows.enumerated() {
@@ -92,7 +108,9 @@ public struct IncrementalAnalysis: Sendable {
         for i in 0..<referrals.count where i >= referralsBefore || affected.contains(referrals.referred[i]) {
             decide.insert(Int(referrals.customer[i]))
         }
+        step("relationships")
         let newBasis = PortfolioCalculator.update(basis, customers: figures, changes: changes, unmatched: unmatched, asOf: asOf)
+        step("portfolio")
         let decided = everyVerdict ? Array(figures.indices) : decide.sorted()
         let update = VerdictUpdate(decisions: decisions, counts: counts)
         let (newDecisions, newCounts) = update.apply(rows: decided, to: &verdicts, figures: figures,
@@ -100,7 +118,20 @@ public struct IncrementalAnalysis: Sendable {
         analysis = Analysis(ledger: ledger, policy: policy, asOf: asOf, figures: figures, verdicts: verdicts, basis: newBasis,
                             needingDecision: newDecisions, recommendationCounts: newCounts.recommendations,
                             quadrantCounts: newCounts.quadrants)
+        step("verdicts")
         return .updated(customers: rows.count)
+    }
+
+    /// The figures of `rows` (ascending), exactly as a full analysis computes them: each part
+    /// of the rows cut out of the ledger and analysed on its own thread.
+    private func figuresOf(_ rows: [Int32], in ledger: Ledger, policy: Policy, asOf: Day) -> [CustomerFigures] {
+        let parts = rows.count < 4_096 ? 1 : Parallelism.threads
+        let index = self.index
+        let computed = parallelMap(parts, threads: parts, minimumBlock: 1) { p in
+            let part = Array(rows[rows.count * p / parts ..< rows.count * (p + 1) / parts])
+            return FigureCalculator(ledger: index.figureLedger(of: part, in: ledger), policy: policy, asOf: asOf).customerFigures()
+        }
+        return Array(computed.joined())
     }
 
     private func fullAnalysisReason(_ delta: LedgerRecords) -> String? {

@@ -1,5 +1,5 @@
 /// Each customer's rows in every table the figures read, and each invoice's payments, so a few
-/// customers can be cut out of a large ledger (`subledger(of:)`) and analysed alone with the
+/// customers can be cut out of a large ledger (`figureLedger(of:in:)`) and analysed alone with the
 /// very code that analyses the whole: the same figures by construction.
 struct LedgerRowIndex: Sendable {
     var invoices: RowIndex
@@ -21,51 +21,73 @@ struct LedgerRowIndex: Sendable {
         valuesFit = RowIndex(owners: n, count: l.valuesFit.count) { l.valuesFit.customer[$0] }
     }
 
-    /// The ledger of `customers` (ascending rows) alone: their rows in their original order,
-    /// customer references renumbered 0..<customers.count. Referrals are left out: they link
-    /// customers to each other and are counted over the whole ledger.
-    func subledger(of customers: [Int32], in l: Ledger) -> Ledger {
-        var s = Ledger()
+    /// The ledger of `customers` (ascending rows) alone, for their figures: their rows in their
+    /// original order, customer references renumbered 0..<customers.count. Referrals are left
+    /// out: they link customers to each other and are counted over the whole ledger. Columns
+    /// the figures do not read (ids, names, references, the customers' optional details) hold
+    /// empty values: copying those strings cost more than computing the figures.
+    /// `IncrementalAnalysisTests` compare every figure with a full analysis, so a figure that
+    /// starts to read one of them shows up there.
+    func figureLedger(of customers: [Int32], in l: Ledger) -> Ledger {
+        // Which rows, in order, and their new owners; then each column is one gather.
+        var invoiceRows = [Int32](), invoiceOwner = [Int32]()
+        var paymentRows = [Int32](), paymentInvoice = [Int32]()
+        var time = Rows(), contact = Rows(), deviation = Rows(), incident = Rows(), fit = Rows()
         for (new, old) in customers.enumerated() {
-            let o = Int(old), c = Int32(new)
-            s.customers.ids.append(l.customers.ids[o]); s.customers.names.append(l.customers.names[o])
-            s.customers.segments.append(l.customers.segments[o]); s.customers.accountManagers.append(l.customers.accountManagers[o])
-            s.customers.since.append(l.customers.since[o]); s.customers.tiers.append(l.customers.tiers[o])
-            s.customers.contractEnds.append(l.customers.contractEnds[o]); s.customers.noticeDays.append(l.customers.noticeDays[o])
-            s.customers.cancelChannels.append(l.customers.cancelChannels[o])
-            for i in invoices.rows(of: old).map(Int.init) {
-                let newInvoice = Int32(s.invoices.count)
-                s.invoices.ids.append(l.invoices.ids[i]); s.invoices.customer.append(c)
-                s.invoices.issue.append(l.invoices.issue[i]); s.invoices.due.append(l.invoices.due[i])
-                s.invoices.amount.append(l.invoices.amount[i]); s.invoices.vat.append(l.invoices.vat[i])
-                s.invoices.cost.append(l.invoices.cost[i]); s.invoices.reference.append(l.invoices.reference[i])
-                for p in paymentsByInvoice.rows(of: Int32(i)).map(Int.init) {
-                    s.payments.ids.append(l.payments.ids[p]); s.payments.date.append(l.payments.date[p])
-                    s.payments.amount.append(l.payments.amount[p]); s.payments.invoice.append(newInvoice)
+            let c = Int32(new)
+            invoices.forEachRow(of: old) { i in
+                paymentsByInvoice.forEachRow(of: Int32(i)) { p in
+                    paymentRows.append(Int32(p)); paymentInvoice.append(Int32(invoiceRows.count))
                 }
+                invoiceRows.append(Int32(i)); invoiceOwner.append(c)
             }
-            for i in timeEntries.rows(of: old).map(Int.init) {
-                s.timeEntries.customer.append(c); s.timeEntries.date.append(l.timeEntries.date[i])
-                s.timeEntries.hours.append(l.timeEntries.hours[i]); s.timeEntries.activity.append(l.timeEntries.activity[i])
-            }
-            for i in contacts.rows(of: old).map(Int.init) {
-                s.contacts.customer.append(c); s.contacts.date.append(l.contacts.date[i])
-                s.contacts.channel.append(l.contacts.channel[i]); s.contacts.kind.append(l.contacts.kind[i])
-                s.contacts.selfCaused.append(l.contacts.selfCaused[i])
-            }
-            for i in deviations.rows(of: old).map(Int.init) {
-                s.deviations.customer.append(c); s.deviations.date.append(l.deviations.date[i])
-                s.deviations.kind.append(l.deviations.kind[i]); s.deviations.cost.append(l.deviations.cost[i])
-            }
-            for i in incidents.rows(of: old).map(Int.init) {
-                s.incidents.customer.append(c); s.incidents.date.append(l.incidents.date[i])
-                s.incidents.kind.append(l.incidents.kind[i]); s.incidents.severity.append(l.incidents.severity[i])
-            }
-            for i in valuesFit.rows(of: old).map(Int.init) {
-                s.valuesFit.customer.append(c); s.valuesFit.criterion.append(l.valuesFit.criterion[i])
-                s.valuesFit.score.append(l.valuesFit.score[i])
+            time.add(timeEntries, old, c); contact.add(contacts, old, c); deviation.add(deviations, old, c)
+            incident.add(incidents, old, c); fit.add(valuesFit, old, c)
+        }
+        var s = Ledger()
+        let n = customers.count
+        s.customers.ids = Array(repeating: "", count: n); s.customers.names = Array(repeating: "", count: n)
+        s.customers.segments = Array(repeating: nil, count: n); s.customers.accountManagers = Array(repeating: nil, count: n)
+        s.customers.since = Array(repeating: nil, count: n); s.customers.tiers = Array(repeating: nil, count: n)
+        s.customers.contractEnds = Array(repeating: nil, count: n); s.customers.noticeDays = Array(repeating: nil, count: n)
+        s.customers.cancelChannels = Array(repeating: nil, count: n)
+        let v = invoiceRows
+        s.invoices.ids = Array(repeating: "", count: v.count); s.invoices.reference = Array(repeating: nil, count: v.count)
+        s.invoices.customer = invoiceOwner
+        s.invoices.issue = gather(l.invoices.issue, v); s.invoices.due = gather(l.invoices.due, v)
+        s.invoices.amount = gather(l.invoices.amount, v); s.invoices.vat = gather(l.invoices.vat, v)
+        s.invoices.cost = gather(l.invoices.cost, v)
+        s.payments.ids = Array(repeating: "", count: paymentRows.count)
+        s.payments.date = gather(l.payments.date, paymentRows); s.payments.amount = gather(l.payments.amount, paymentRows)
+        s.payments.invoice = paymentInvoice
+        s.timeEntries.customer = time.owner; s.timeEntries.date = gather(l.timeEntries.date, time.rows)
+        s.timeEntries.hours = gather(l.timeEntries.hours, time.rows); s.timeEntries.activity = gather(l.timeEntries.activity, time.rows)
+        s.contacts.customer = contact.owner; s.contacts.date = gather(l.contacts.date, contact.rows)
+        s.contacts.channel = gather(l.contacts.channel, contact.rows); s.contacts.kind = gather(l.contacts.kind, contact.rows)
+        s.contacts.selfCaused = gather(l.contacts.selfCaused, contact.rows)
+        s.deviations.customer = deviation.owner; s.deviations.date = gather(l.deviations.date, deviation.rows)
+        s.deviations.kind = gather(l.deviations.kind, deviation.rows); s.deviations.cost = gather(l.deviations.cost, deviation.rows)
+        s.incidents.customer = incident.owner; s.incidents.date = gather(l.incidents.date, incident.rows)
+        s.incidents.kind = gather(l.incidents.kind, incident.rows); s.incidents.severity = gather(l.incidents.severity, incident.rows)
+        s.valuesFit.customer = fit.owner; s.valuesFit.criterion = gather(l.valuesFit.criterion, fit.rows)
+        s.valuesFit.score = gather(l.valuesFit.score, fit.rows)
+        return s
+    }
+
+    /// Rows of one table picked for `figureLedger`, with their new owners.
+    private struct Rows {
+        var rows = [Int32](), owner = [Int32]()
+        mutating func add(_ index: RowIndex, _ old: Int32, _ new: Int32) {
+            index.forEachRow(of: old) { rows.append(Int32($0)); owner.append(new) }
+        }
+    }
+
+    private func gather<T>(_ column: [T], _ rows: [Int32]) -> [T] {
+        column.withUnsafeBufferPointer { source in
+            [T](unsafeUninitializedCapacity: rows.count) { out, initialized in
+                for (k, r) in rows.enumerated() { (out.baseAddress! + k).initialize(to: source[Int(r)]) }
+                initialized = rows.count
             }
         }
-        return s
     }
 }
