@@ -133,61 +133,19 @@ public enum PortfolioCalculator {
         var droppedRevenues = [Int64](), droppedContributions = [Int64]()
         var skip = [Bool](repeating: false, count: customers.count)
         for r in rows {
-            let f = customers[r]
             skip[r] = true
             p.customers -= 1
-            p.revenue -= f.revenue
-            p.cogs -= f.cogs
-            p.costToServe -= f.costToServe
-            p.contribution -= f.contribution
-            p.hours -= f.hours
-            p.aging.notDue -= f.aging.notDue; p.aging.d1_30 -= f.aging.d1_30; p.aging.d31_60 -= f.aging.d31_60
-            p.aging.d61_90 -= f.aging.d61_90; p.aging.d90Plus -= f.aging.d90Plus
-            if f.revenue.cents > 0 { p.customersWithRevenue -= 1; droppedRevenues.append(f.revenue.cents) }
-            if f.contribution.cents < 0 { p.unprofitableCount -= 1 }
-            if let first = f.firstInvoice, first >= windowStart {
-                p.newCustomers -= 1
-                p.newCustomerRevenue -= f.revenue
-            }
-            droppedContributions.append(f.contribution.cents)
+            p.count(customers[r], -1, windowStart: windowStart, revenues: &droppedRevenues, contributions: &droppedContributions)
         }
-        p.unprofitableShare = p.customers > 0 ? Double(p.unprofitableCount) / Double(p.customers) : 0
-        let total = p.revenue.cents
-        let k = (p.customersWithRevenue * 2 + 9) / 10
-        p.paretoTopCount = k
-        p.paretoTop20 = 0
-        if total != 0, k > 0 {
-            var top: Int64 = 0
-            for r in removing(droppedRevenues, from: basis.revenues).prefix(k) { top += r }
-            p.paretoTop20 = Double(top) / Double(total)
-        }
-        p.hhi = 0
-        if total != 0 {
-            var hhi = 0.0
-            for (i, revenue) in basis.revenueInOrder.enumerated() where revenue != 0 && !skip[i] {
-                let s = Double(revenue) / Double(total) * 100
-                hhi += s * s
-            }
-            p.hhi = hhi
-        }
-        (p.whaleCurve, p.whalePeak, p.whalePeakRank) =
-            whaleCurve(sortedDescending: removing(droppedContributions, from: basis.contributions))
+        p.shares(revenues: removing(droppedRevenues, from: basis.revenues),
+                 contributions: removing(droppedContributions, from: basis.contributions),
+                 revenueInOrder: basis.revenueInOrder, skipping: skip)
         // Unmatched payments depend on the ledger and the date only: those of the basis.
         return p
     }
 
     /// `sorted` (largest first) without one occurrence of each of `values`, which it must hold.
     static func removing(_ values: [Int64], from sorted: [Int64]) -> [Int64] {
-        guard !values.isEmpty else { return sorted }
-        let drop = values.sorted(by: >)
-        var out = [Int64]()
-        out.reserveCapacity(sorted.count - drop.count)
-        var k = 0
-        for v in sorted {
-            if k < drop.count, drop[k] == v { k += 1; continue }
-            out.append(v)
-        }
-        precondition(k == drop.count, "removing values the list does not hold")
-        return out
+        values.isEmpty ? sorted : replacing(values, with: [], in: sorted)
     }
 }

@@ -22,36 +22,11 @@ extension PortfolioCalculator {
         var droppedContributions = [Int64](), addedContributions = [Int64]()
         var inOrder = basis.revenueInOrder
         for change in changes {
-            if let f = change.before {
-                p.revenue -= f.revenue
-                p.cogs -= f.cogs
-                p.costToServe -= f.costToServe
-                p.contribution -= f.contribution
-                p.hours -= f.hours
-                p.aging.notDue -= f.aging.notDue; p.aging.d1_30 -= f.aging.d1_30; p.aging.d31_60 -= f.aging.d31_60
-                p.aging.d61_90 -= f.aging.d61_90; p.aging.d90Plus -= f.aging.d90Plus
-                if f.revenue.cents > 0 { p.customersWithRevenue -= 1; droppedRevenues.append(f.revenue.cents) }
-                if f.contribution.cents < 0 { p.unprofitableCount -= 1 }
-                if let first = f.firstInvoice, first >= windowStart {
-                    p.newCustomers -= 1
-                    p.newCustomerRevenue -= f.revenue
-                }
-                droppedContributions.append(f.contribution.cents)
+            if let before = change.before {
+                p.count(before, -1, windowStart: windowStart, revenues: &droppedRevenues, contributions: &droppedContributions)
             }
             let f = customers[change.row]
-            p.revenue += f.revenue
-            p.cogs += f.cogs
-            p.costToServe += f.costToServe
-            p.contribution += f.contribution
-            p.hours += f.hours
-            p.aging = p.aging + f.aging
-            if f.revenue.cents > 0 { p.customersWithRevenue += 1; addedRevenues.append(f.revenue.cents) }
-            if f.contribution.cents < 0 { p.unprofitableCount += 1 }
-            if let first = f.firstInvoice, first >= windowStart {
-                p.newCustomers += 1
-                p.newCustomerRevenue += f.revenue
-            }
-            addedContributions.append(f.contribution.cents)
+            p.count(f, 1, windowStart: windowStart, revenues: &addedRevenues, contributions: &addedContributions)
             if change.row < inOrder.count {
                 inOrder[change.row] = f.revenue.cents
             } else {
@@ -61,28 +36,9 @@ extension PortfolioCalculator {
         }
         precondition(inOrder.count == customers.count, "a change for every new customer")
         p.customers = customers.count
-        p.unprofitableShare = p.customers > 0 ? Double(p.unprofitableCount) / Double(p.customers) : 0
         let revenues = replacing(droppedRevenues, with: addedRevenues, in: basis.revenues)
         let contributions = replacing(droppedContributions, with: addedContributions, in: basis.contributions)
-        let total = p.revenue.cents
-        let k = (p.customersWithRevenue * 2 + 9) / 10
-        p.paretoTopCount = k
-        p.paretoTop20 = 0
-        if total != 0, k > 0 {
-            var top: Int64 = 0
-            for r in revenues.prefix(k) { top += r }
-            p.paretoTop20 = Double(top) / Double(total)
-        }
-        p.hhi = 0
-        if total != 0 {
-            var hhi = 0.0
-            for revenue in inOrder where revenue != 0 {
-                let s = Double(revenue) / Double(total) * 100
-                hhi += s * s
-            }
-            p.hhi = hhi
-        }
-        (p.whaleCurve, p.whalePeak, p.whalePeakRank) = whaleCurve(sortedDescending: contributions)
+        p.shares(revenues: revenues, contributions: contributions, revenueInOrder: inOrder, skipping: nil)
         p.unmatchedPayments = unmatched.count
         p.unmatchedAmount = unmatched.amount
         return Basis(portfolio: p, revenues: revenues, contributions: contributions, revenueInOrder: inOrder)
@@ -105,3 +61,53 @@ extension PortfolioCalculator {
         return out
     }
 }
+
+extension PortfolioFigures {
+    /// Adds (`sign` 1) or takes away (−1) one customer's totals and counts; its revenue (when
+    /// positive) and contribution go to the lists the sorted columns gain or lose.
+    mutating func count(_ f: CustomerFigures, _ sign: Int64, windowStart: Day,
+                        revenues: inout [Int64], contributions: inout [Int64]) {
+        revenue.cents += sign * f.revenue.cents
+        cogs.cents += sign * f.cogs.cents
+        costToServe.cents += sign * f.costToServe.cents
+        contribution.cents += sign * f.contribution.cents
+        hours += sign * f.hours
+        aging.notDue.cents += sign * f.aging.notDue.cents; aging.d1_30.cents += sign * f.aging.d1_30.cents
+        aging.d31_60.cents += sign * f.aging.d31_60.cents; aging.d61_90.cents += sign * f.aging.d61_90.cents
+        aging.d90Plus.cents += sign * f.aging.d90Plus.cents
+        if f.revenue.cents > 0 { customersWithRevenue += Int(sign); revenues.append(f.revenue.cents) }
+        if f.contribution.cents < 0 { unprofitableCount += Int(sign) }
+        if let first = f.firstInvoice, first >= windowStart {
+            newCustomers += Int(sign)
+            newCustomerRevenue.cents += sign * f.revenue.cents
+        }
+        contributions.append(f.contribution.cents)
+    }
+
+    /// The figures `compute` derives from the sorted columns once the totals are known:
+    /// unprofitable share, pareto_top20, the HHI (summed in customer order, as `compute` does,
+    /// without the customers `skipping` marks) and the whale curve.
+    mutating func shares(revenues: [Int64], contributions: [Int64], revenueInOrder: [Int64], skipping skip: [Bool]?) {
+        unprofitableShare = customers > 0 ? Double(unprofitableCount) / Double(customers) : 0
+        let total = revenue.cents
+        let k = (customersWithRevenue * 2 + 9) / 10
+        paretoTopCount = k
+        paretoTop20 = 0
+        if total != 0, k > 0 {
+            var top: Int64 = 0
+            for r in revenues.prefix(k) { top += r }
+            paretoTop20 = Double(top) / Double(total)
+        }
+        hhi = 0
+        if total != 0 {
+            var sum = 0.0
+            for (i, revenue) in revenueInOrder.enumerated() where revenue != 0 && !(skip?[i] ?? false) {
+                let s = Double(revenue) / Double(total) * 100
+                sum += s * s
+            }
+            hhi = sum
+        }
+        (whaleCurve, whalePeak, whalePeakRank) = PortfolioCalculator.whaleCurve(sortedDescending: contributions)
+    }
+}
+
