@@ -30,16 +30,14 @@ struct LedgerRowIndex: Sendable {
     /// starts to read one of them shows up there.
     func figureLedger(of customers: [Int32], in l: Ledger) -> Ledger {
         // Which rows, in order, and their new owners; then each column is one gather.
-        var invoiceRows = [Int32](), invoiceOwner = [Int32]()
-        var paymentRows = [Int32](), paymentInvoice = [Int32]()
+        var invoice = Rows(), payment = Rows()
         var time = Rows(), contact = Rows(), deviation = Rows(), incident = Rows(), fit = Rows()
         for (new, old) in customers.enumerated() {
             let c = Int32(new)
             invoices.forEachRow(of: old) { i in
-                paymentsByInvoice.forEachRow(of: Int32(i)) { p in
-                    paymentRows.append(Int32(p)); paymentInvoice.append(Int32(invoiceRows.count))
-                }
-                invoiceRows.append(Int32(i)); invoiceOwner.append(c)
+                // A payment's owner is its invoice's new row.
+                payment.add(paymentsByInvoice, Int32(i), Int32(invoice.rows.count))
+                invoice.rows.append(Int32(i)); invoice.owner.append(c)
             }
             time.add(timeEntries, old, c); contact.add(contacts, old, c); deviation.add(deviations, old, c)
             incident.add(incidents, old, c); fit.add(valuesFit, old, c)
@@ -51,15 +49,15 @@ struct LedgerRowIndex: Sendable {
         s.customers.since = Array(repeating: nil, count: n); s.customers.tiers = Array(repeating: nil, count: n)
         s.customers.contractEnds = Array(repeating: nil, count: n); s.customers.noticeDays = Array(repeating: nil, count: n)
         s.customers.cancelChannels = Array(repeating: nil, count: n)
-        let v = invoiceRows
+        let v = invoice.rows
         s.invoices.ids = Array(repeating: "", count: v.count); s.invoices.reference = Array(repeating: nil, count: v.count)
-        s.invoices.customer = invoiceOwner
+        s.invoices.customer = invoice.owner
         s.invoices.issue = gather(l.invoices.issue, v); s.invoices.due = gather(l.invoices.due, v)
         s.invoices.amount = gather(l.invoices.amount, v); s.invoices.vat = gather(l.invoices.vat, v)
         s.invoices.cost = gather(l.invoices.cost, v)
-        s.payments.ids = Array(repeating: "", count: paymentRows.count)
-        s.payments.date = gather(l.payments.date, paymentRows); s.payments.amount = gather(l.payments.amount, paymentRows)
-        s.payments.invoice = paymentInvoice
+        s.payments.ids = Array(repeating: "", count: payment.rows.count)
+        s.payments.date = gather(l.payments.date, payment.rows); s.payments.amount = gather(l.payments.amount, payment.rows)
+        s.payments.invoice = payment.owner
         s.timeEntries.customer = time.owner; s.timeEntries.date = gather(l.timeEntries.date, time.rows)
         s.timeEntries.hours = gather(l.timeEntries.hours, time.rows); s.timeEntries.activity = gather(l.timeEntries.activity, time.rows)
         s.contacts.customer = contact.owner; s.contacts.date = gather(l.contacts.date, contact.rows)

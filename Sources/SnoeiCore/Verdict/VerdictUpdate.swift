@@ -5,11 +5,6 @@ struct VerdictUpdate {
     let decisions: [Int]
     let counts: (recommendations: [Int], quadrants: [Int])
 
-    init(decisions: [Int], counts: (recommendations: [Int], quadrants: [Int])) {
-        self.decisions = decisions
-        self.counts = counts
-    }
-
     /// Decides the verdicts of `rows` (ascending; rows past the end are new customers, in order)
     /// again and returns the new list of decisions and counts.
     func apply(rows: [Int], to verdicts: inout [Verdict], figures: [CustomerFigures],
