@@ -79,19 +79,9 @@ public struct ColumnarLedgerLoader: Sendable {
         // each also has stretches on one thread (joining chunks, building id tables); together
         // one keeps the cores busy while the other is in such a stretch.
         let known = customers
-        let results = ResultBox<(Ledger, Part)>(count: 2)
-        let failures = ResultBox<any Error>(count: 2)
-        DispatchQueue.concurrentPerform(iterations: 2) { pipeline in
-            do {
-                let loaded = pipeline == 0 ? try billing(folder: folder, present: present, customers: known)
-                                           : try activity(folder: folder, present: present, customers: known)
-                results.set(pipeline, loaded)
-            } catch {
-                failures.set(pipeline, error)
-            }
-        }
-        if let error = failures.values.first { throw error }
-        let (billed, billingPart) = results.take(0)!, (worked, activityPart) = results.take(1)!
+        let ((billed, billingPart), (worked, activityPart)) = try bothAtOnce(
+            { try billing(folder: folder, present: present, customers: known) },
+            { [self] in try activity(folder: folder, present: present, customers: known) })
         ledger.invoices = billed.invoices; ledger.payments = billed.payments
         ledger.timeEntries = worked.timeEntries; ledger.contacts = worked.contacts; ledger.deviations = worked.deviations
         ledger.incidents = worked.incidents; ledger.referrals = worked.referrals; ledger.valuesFit = worked.valuesFit
