@@ -44,8 +44,17 @@ public struct Analysis: Sendable {
         self.asOf = asOf
         self.value = value
         self.policy = policy
-        let portfolio = PortfolioCalculator.compute(figures, ledger: ledger, asOf: asOf)
-        if keeping == .customers { ledger.keepCustomersOnly() }
+        // The portfolio reads the payments only for the unmatched ones; then it is computed
+        // while the tables not kept are freed (at a million customers each about half a second).
+        let unmatched = PortfolioCalculator.unmatchedPayments(ledger.payments, asOf: asOf)
+        let basis: PortfolioCalculator.Basis
+        if keeping == .customers {
+            basis = bothAtOnce({ ledger.keepCustomersOnly() },
+                               { PortfolioCalculator.Basis(figures, unmatched: unmatched, asOf: asOf) }).1
+        } else {
+            basis = PortfolioCalculator.Basis(figures, unmatched: unmatched, asOf: asOf)
+        }
+        let portfolio = basis.portfolio
         self.ledger = ledger
         let rules = VerdictRules(policy: policy, portfolio: portfolio)
         // Each verdict reads only its customer's figures and the shared portfolio boundaries.
@@ -54,21 +63,39 @@ public struct Analysis: Sendable {
         }
         self.customers = figures
         self.portfolio = portfolio
-        self.basis = PortfolioCalculator.Basis(figures, portfolio: portfolio)
+        self.basis = basis
         self.verdicts = verdicts
         var byRecommendation = [Int](repeating: 0, count: Recommendation.allCases.count)
         var byQuadrant = [Int](repeating: 0, count: Quadrant.allCases.count)
-        var urgent = [Int]()
+        var urgent = [DecisionKey]()
         for r in verdicts.indices {
             let recommendation = verdicts[r].recommendation
             byRecommendation[recommendation.ordinal] += 1
             byQuadrant[verdicts[r].quadrant.ordinal] += 1
-            if recommendation.needsDecision { urgent.append(r) }
+            if recommendation.needsDecision { urgent.append(DecisionKey(row: r, recommendation: recommendation, figures: figures[r])) }
         }
         recommendationCounts = byRecommendation
         quadrantCounts = byQuadrant
-        needingDecision = verdicts.withUnsafeBufferPointer { v in
-            figures.withUnsafeBufferPointer { f in urgent.sorted { Self.decidedBefore($0, $1, verdicts: v, figures: f) } }
+        urgent.sort()
+        needingDecision = urgent.map { Int($0.row) }
+    }
+
+    /// `decidedBefore`'s order as one small value per row: sorting a million customers' list
+    /// by it reads contiguous keys instead of two large structs per comparison.
+    private struct DecisionKey: Comparable {
+        let lessUrgent: Int32
+        let contribution: Int64
+        let row: Int32
+
+        init(row: Int, recommendation: Recommendation, figures: CustomerFigures) {
+            lessUrgent = -Int32(recommendation.urgency)
+            contribution = figures.contribution.cents
+            self.row = Int32(truncatingIfNeeded: row)
+        }
+
+        static func < (a: DecisionKey, b: DecisionKey) -> Bool {
+            a.lessUrgent != b.lessUrgent ? a.lessUrgent < b.lessUrgent
+                : a.contribution != b.contribution ? a.contribution < b.contribution : a.row < b.row
         }
     }
 

@@ -1,54 +1,17 @@
 /// Portfolio figures of FORMAT.md: totals, Pareto, whale curve, concentration.
 public enum PortfolioCalculator {
     public static func compute(_ customers: [CustomerFigures], ledger: Ledger, asOf: Day) -> PortfolioFigures {
-        var p = PortfolioFigures()
-        p.customers = customers.count
-        var revenues = [Int64]()
-        revenues.reserveCapacity(customers.count)
-        let windowStart = asOf - 365
-        for f in customers {
-            p.revenue += f.revenue
-            p.cogs += f.cogs
-            p.costToServe += f.costToServe
-            p.contribution += f.contribution
-            p.hours += f.hours
-            p.aging = p.aging + f.aging
-            if f.revenue.cents > 0 { revenues.append(f.revenue.cents) }
-            if f.contribution.cents < 0 { p.unprofitableCount += 1 }
-            if let first = f.firstInvoice, first >= windowStart {
-                p.newCustomers += 1
-                p.newCustomerRevenue += f.revenue
-            }
-        }
-        p.customersWithRevenue = revenues.count
-        if p.customers > 0 { p.unprofitableShare = Double(p.unprofitableCount) / Double(p.customers) }
-        let total = p.revenue.cents
+        Basis(customers, unmatched: unmatchedPayments(ledger.payments, asOf: asOf), asOf: asOf).portfolio
+    }
 
-        // pareto_top20 (rule 10): top ⌈0.2·N⌉ of customers with revenue > 0.
-        let n = revenues.count
-        let k = (n * 2 + 9) / 10
-        p.paretoTopCount = k
-        if total != 0, k > 0 {
-            revenues.sort(by: >)
-            var top: Int64 = 0
-            for r in revenues.prefix(k) { top += r }
-            p.paretoTop20 = Double(top) / Double(total)
+    /// Payments dated up to `asOf` that match no invoice, and their sum (FORMAT rule 4).
+    static func unmatchedPayments(_ payments: Ledger.Payments, asOf: Day) -> (count: Int, amount: Money) {
+        var count = 0, amount: Int64 = 0
+        for j in 0..<payments.count where payments.invoice[j] < 0 && payments.date[j] <= asOf {
+            count += 1
+            amount += payments.amount[j]
         }
-        if total != 0 {
-            var hhi = 0.0
-            for f in customers where f.revenue.cents != 0 {
-                let s = Double(f.revenue.cents) / Double(total) * 100
-                hhi += s * s
-            }
-            p.hhi = hhi
-        }
-        (p.whaleCurve, p.whalePeak, p.whalePeakRank) = whaleCurve(customers.map(\.contribution.cents))
-
-        for j in 0..<ledger.payments.count where ledger.payments.invoice[j] < 0 && ledger.payments.date[j] <= asOf {
-            p.unmatchedPayments += 1
-            p.unmatchedAmount.cents += ledger.payments.amount[j]
-        }
-        return p
+        return (count, Money(cents: amount))
     }
 
     /// Rule 11: all customers by contribution descending; peak = max cumulative / total.
@@ -98,21 +61,27 @@ public enum PortfolioCalculator {
             self.revenueInOrder = revenueInOrder
         }
 
-        init(_ customers: [CustomerFigures], portfolio: PortfolioFigures) {
-            self.portfolio = portfolio
+        /// The portfolio of `customers` (FORMAT rules 9–11) and the sorted lists it is derived
+        /// from, in one pass: the totals of every customer (`PortfolioFigures.count`), then the
+        /// shares, pareto_top20, HHI and whale curve from the sorted lists (`shares`).
+        init(_ customers: [CustomerFigures], unmatched: (count: Int, amount: Money), asOf: Day) {
+            var p = PortfolioFigures()
+            p.customers = customers.count
             var revenues = [Int64](), contributions = [Int64](), inOrder = [Int64]()
             revenues.reserveCapacity(customers.count)
             contributions.reserveCapacity(customers.count)
             inOrder.reserveCapacity(customers.count)
+            let windowStart = asOf - 365
             for i in customers.indices {
-                let r = customers[i].revenue.cents
-                inOrder.append(r)
-                if r > 0 { revenues.append(r) }
-                contributions.append(customers[i].contribution.cents)
+                p.count(customers[i], 1, windowStart: windowStart, revenues: &revenues, contributions: &contributions)
+                inOrder.append(customers[i].revenue.cents)
             }
-            self.revenues = revenues.sorted(by: >)
-            self.contributions = contributions.sorted(by: >)
-            revenueInOrder = inOrder
+            revenues.sort(by: >)
+            contributions.sort(by: >)
+            p.shares(revenues: revenues, contributions: contributions, revenueInOrder: inOrder, skipping: nil)
+            p.unmatchedPayments = unmatched.count
+            p.unmatchedAmount = unmatched.amount
+            self.init(portfolio: p, revenues: revenues, contributions: contributions, revenueInOrder: inOrder)
         }
     }
 

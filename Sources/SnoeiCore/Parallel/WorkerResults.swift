@@ -48,24 +48,30 @@ package func parallelMap<T>(_ count: Int, threads: Int, minimumBlock: Int = 4_09
 }
 
 /// Runs `first` on the calling thread and `second` on a thread of its own, and returns both
-/// results (the first error, if any, after both have ended).
+/// results.
 ///
 /// Not `DispatchQueue.concurrentPerform(iterations: 2)`: libdispatch divides the width of an
 /// apply nested in another apply among the outer iterations, so on two cores every parallel
 /// pass inside either side would run on one thread — and once one side ended, the other
 /// went on with one core idle.
-package func bothAtOnce<A, B: Sendable>(_ first: () throws -> A, _ second: @escaping @Sendable () throws -> B) throws -> (A, B) {
-    let box = ResultBox<Result<B, any Error>>(count: 1)
+package func bothAtOnce<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+    let box = ResultBox<B>(count: 1)
     let done = DispatchSemaphore(value: 0)
     let thread = Thread {
-        box.set(0, Result { try second() })
+        box.set(0, second())
         done.signal()
     }
     thread.stackSize = 8 << 20
     thread.start()
-    let a = Result { try first() }
+    let a = first()
     done.wait()
-    return (try a.get(), try box.take(0)!.get())
+    return (a, box.take(0)!)
+}
+
+/// `bothAtOnce` for sides that can fail: the first error, if any, after both have ended.
+package func bothAtOnce<A, B: Sendable>(_ first: () throws -> A, _ second: @escaping @Sendable () throws -> B) throws -> (A, B) {
+    let (a, b) = bothAtOnce({ Result { try first() } }, { Result { try second() } })
+    return (try a.get(), try b.get())
 }
 
 /// How many threads the analysis splits its passes over: the cores this process may use.

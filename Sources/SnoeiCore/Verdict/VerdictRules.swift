@@ -8,7 +8,12 @@ public struct VerdictRules: Sendable {
     public let policy: Policy
     public let portfolio: PortfolioFigures
 
-    public init(policy: Policy, portfolio: PortfolioFigures) { self.policy = policy; self.portfolio = portfolio }
+    private let friction: FrictionScore.Weighting
+
+    public init(policy: Policy, portfolio: PortfolioFigures) {
+        self.policy = policy; self.portfolio = portfolio
+        friction = FrictionScore.Weighting(policy.friction)
+    }
 
     /// What the purchase models expect of one customer (`CustomerValue`), when they were fitted.
     public struct Outlook: Sendable, Equatable {
@@ -34,7 +39,7 @@ public struct VerdictRules: Sendable {
     }
 
     public func verdict(for f: CustomerFigures, outlook: Outlook? = nil) -> Verdict {
-        let friction = FrictionScore.compute(f, policy: policy.friction)
+        let friction = FrictionScore.compute(f, weighting: self.friction)
         let b = policy.boundaries
         let profitable = f.contribution >= policy.quadrant.profitableContribution
         let demanding = friction.score >= policy.quadrant.highFriction
