@@ -56,7 +56,9 @@ struct ChunkedParse<P: TableParser> {
         var records: Int
     }
 
-    func run(_ file: MappedFile) -> Output {
+    /// - Parameter whenParsed: called once every core's share of the file is parsed, before the
+    ///   chunks are joined on one thread (`ColumnarLedgerLoader` starts other work then).
+    func run(_ file: MappedFile, whenParsed: () -> Void = {}) -> Output {
         let schema = parser.schema
         var problems: [ImportProblem] = []
         func fail(_ line: Int, _ column: Int?, _ reason: String) -> Output {
@@ -113,6 +115,7 @@ struct ChunkedParse<P: TableParser> {
         for k in chunks.indices.dropFirst() where chunks[k].start != chunks[k - 1].end {
             chunks[k] = Self.parse(parser, file, chunks[k - 1].end, ends[k], fieldOf: fieldOf, width: width)
         }
+        whenParsed()
         var line = firstLine
         var records = 0
         var tables: [P.Table] = []

@@ -76,12 +76,14 @@ public struct ColumnarLedgerLoader: Sendable {
 
         // Two pipelines side by side: invoices then payments (which need the invoice ids), and
         // the activity files (which need only the customers). Each parses on every core, but
-        // each also has stretches on one thread (joining chunks, building id tables); together
-        // one keeps the cores busy while the other is in such a stretch.
+        // billing has stretches on about one thread (joining chunks, building id tables), the
+        // longest after invoices.csv is parsed: the activity pipeline keeps contacts.csv and
+        // the smaller files for that stretch, so the idle core parses them.
         let known = customers
+        let invoicesParsed = Gate()
         let ((billed, billingPart), (worked, activityPart)) = try bothAtOnce(
-            { try billing(folder: folder, present: present, customers: known) },
-            { [self] in try activity(folder: folder, present: present, customers: known) })
+            { try billing(folder: folder, present: present, customers: known, invoicesParsed: invoicesParsed) },
+            { [self] in try activity(folder: folder, present: present, customers: known, after: invoicesParsed) })
         ledger.invoices = billed.invoices; ledger.payments = billed.payments
         ledger.timeEntries = worked.timeEntries; ledger.contacts = worked.contacts; ledger.deviations = worked.deviations
         ledger.incidents = worked.incidents; ledger.referrals = worked.referrals; ledger.valuesFit = worked.valuesFit
@@ -106,19 +108,26 @@ public struct ColumnarLedgerLoader: Sendable {
     }
 
     /// invoices.csv, then payments.csv matched to its invoices (FORMAT rule 4).
-    private func billing(folder: URL, present: Set<String>, customers: StringKeyTable?) throws -> (Ledger, Part) {
+    private func billing(folder: URL, present: Set<String>, customers: StringKeyTable?, invoicesParsed: Gate) throws -> (Ledger, Part) {
+        defer { invoicesParsed.open() }  // also when invoices.csv is missing or unreadable
         var part = Part()
         var ledger = Ledger()
         var matcher: InvoiceMatcher?
-        if let out = try file(InvoiceTableParser(customers: customers), folder: folder, present: present, into: &part, after: { out in
+        if let out = try file(InvoiceTableParser(customers: customers), folder: folder, present: present, into: &part,
+                              whenParsed: invoicesParsed.open, after: { out in
             matcher = InvoiceMatcher(invoices: out.table, threads: threads)
         }) {
             ledger.invoices = out.table
             duplicates(matcher!.byId.duplicates, InvoiceTableParser(customers: nil), out, folder: folder, column: 0, into: &part)
         }
-        let invoices = matcher ?? InvoiceMatcher(invoices: Ledger.Invoices(), threads: 1)
+        invoicesParsed.open()  // when there was no invoices.csv
+        // Released as soon as every payment is matched, before the payment columns are joined
+        // (where the load's memory peaks): at a million customers its tables are 300 MB.
+        let invoices = InvoiceMatcher.Handle(matcher ?? InvoiceMatcher(invoices: Ledger.Invoices(), threads: 1))
+        matcher = nil
         var paymentIds: StringKeyTable?
-        if let out = try file(PaymentTableParser(customers: customers, matcher: invoices), folder: folder, present: present, into: &part, after: { out in
+        if let out = try file(PaymentTableParser(customers: customers, matcher: invoices), folder: folder, present: present, into: &part,
+                              whenParsed: invoices.release, after: { out in
             paymentIds = StringKeyTable(keys: out.table.payments.ids, threads: threads)
         }) {
             ledger.payments = out.table.payments
@@ -128,13 +137,14 @@ public struct ColumnarLedgerLoader: Sendable {
     }
 
     /// The files that name customers only: hours, contacts, deviations, incidents, referrals, values fit.
-    private func activity(folder: URL, present: Set<String>, customers: StringKeyTable?) throws -> (Ledger, Part) {
+    private func activity(folder: URL, present: Set<String>, customers: StringKeyTable?, after invoicesParsed: Gate) throws -> (Ledger, Part) {
         var part = Part()
         var ledger = Ledger()
         func load<P: TableParser>(_ parser: P) throws -> P.Table? {
             try file(parser, folder: folder, present: present, into: &part)?.table
         }
         if let t = try load(TimeEntryTableParser(customers: customers)) { ledger.timeEntries = t }
+        invoicesParsed.wait()
         if let t = try load(ContactTableParser(customers: customers)) { ledger.contacts = t }
         if let t = try load(DeviationTableParser(customers: customers)) { ledger.deviations = t }
         if let t = try load(IncidentTableParser(customers: customers)) { ledger.incidents = t }
@@ -145,12 +155,13 @@ public struct ColumnarLedgerLoader: Sendable {
 
     /// Parses one file if present; `after` builds what later files need, inside the timing.
     private func file<P: TableParser>(_ parser: P, folder: URL, present: Set<String>, into part: inout Part,
+                                      whenParsed: () -> Void = {},
                                       after: (inout ChunkedParse<P>.Output) -> Void = { _ in }) throws -> ChunkedParse<P>.Output? {
         guard present.contains(parser.schema.file) else { return nil }
         let start = ContinuousClock.now
         let path = folder.appendingPathComponent(parser.schema.file).path
         let mapped = try MappedFile(path: path)
-        var out = ChunkedParse(parser: parser, threads: threads, chunkBytes: chunkBytes).run(mapped)
+        var out = ChunkedParse(parser: parser, threads: threads, chunkBytes: chunkBytes).run(mapped, whenParsed: whenParsed)
         mapped.unmap()
         part.problems += out.problems
         after(&out)
@@ -200,6 +211,25 @@ public struct ColumnarLedgerLoader: Sendable {
             }
         }
         return problems
+    }
+}
+
+/// Opened once, by one side; waited for by the other. Opening again does nothing.
+private final class Gate: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var isOpen = false
+
+    func open() {
+        condition.lock()
+        isOpen = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func wait() {
+        condition.lock()
+        while !isOpen { condition.wait() }
+        condition.unlock()
     }
 }
 
