@@ -32,7 +32,16 @@ public struct FigureCalculator: Sendable {
                 }
             }
         }
-        invoicePass(&figures, groups: groups.take(0)!)
+        // The invoice pass on every core, each over the invoices of its own range of customers:
+        // every part reads the customer column, but writes only its own customers' figures.
+        let paymentGroups = groups.take(0)!
+        let parts = min(Parallelism.threads, max(1, n / 4_096))
+        figures.withUnsafeMutableBufferPointer { buffer in
+            let out = SendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                invoicePass(out.buffer, groups: paymentGroups, customers: n * part / parts..<n * (part + 1) / parts)
+            }
+        }
         incidentPass(&figures)
         relationshipPass(&figures)
         valuesFitPass(&figures)
@@ -41,14 +50,16 @@ public struct FigureCalculator: Sendable {
 
     // MARK: invoices and payments
 
-    private func invoicePass(_ figures: inout [CustomerFigures], groups: PaymentGroups) {
+    private func invoicePass(_ figures: UnsafeMutableBufferPointer<CustomerFigures>, groups: PaymentGroups, customers: Range<Int>) {
         let inv = ledger.invoices
         let D = asOf, start = windowStart
-        var lateWeighted = [Int64](repeating: 0, count: figures.count)
-        var latePayable = [Int64](repeating: 0, count: figures.count)
+        let first = customers.lowerBound
+        var lateWeighted = [Int64](repeating: 0, count: customers.count)
+        var latePayable = [Int64](repeating: 0, count: customers.count)
 
-        for i in 0..<inv.count where inv.issue[i] <= D {
+        for i in 0..<inv.count {
             let c = Int(inv.customer[i])
+            guard customers.contains(c), inv.issue[i] <= D else { continue }
             let amount = inv.amount[i]
             let payable = amount + inv.vat[i]
             let issue = inv.issue[i], due = inv.due[i]
@@ -80,15 +91,15 @@ public struct FigureCalculator: Sendable {
             if amount > 0, due < D, due >= start {
                 let daysLate: Int
                 if open <= 0 { daysLate = max(0, state.settled.map { $0 - due } ?? 0) } else { daysLate = D - due }
-                lateWeighted[c] += payable * Int64(daysLate)
-                latePayable[c] += payable
+                lateWeighted[c - first] += payable * Int64(daysLate)
+                latePayable[c - first] += payable
                 figures[c].lateSetCount += 1
                 if daysLate > 0 { figures[c].lateCount += 1 }
                 figures[c].maxDaysLate = max(figures[c].maxDaysLate, daysLate)
             }
         }
-        for c in figures.indices {
-            if latePayable[c] != 0 { figures[c].avgDaysLate = Double(lateWeighted[c]) / Double(latePayable[c]) }
+        for c in customers {
+            if latePayable[c - first] != 0 { figures[c].avgDaysLate = Double(lateWeighted[c - first]) / Double(latePayable[c - first]) }
             if figures[c].lateSetCount > 0 { figures[c].lateShare = Double(figures[c].lateCount) / Double(figures[c].lateSetCount) }
             let denominator = figures[c].payableInWindow.cents
             if denominator != 0 { figures[c].dso = Double(figures[c].openTotal.cents) / Double(denominator) * 365 }
@@ -190,7 +201,7 @@ public struct FigureCalculator: Sendable {
 }
 
 /// Payments grouped per invoice, ordered by date, only those dated ≤ the as-of date.
-struct PaymentGroups {
+struct PaymentGroups: Sendable {
     private var offsets: [Int32]
     private var order: [Int32]
     private let payments: Ledger.Payments
