@@ -24,6 +24,15 @@ import Testing
                 let csv = AnalysisCSV.render(Analysis(ledger: ledger, policy: .standard, asOf: asOf))
                 #expect(csv == expectedCSV, "figures differ: threads \(threads), chunk \(String(describing: chunk))",
                         sourceLocation: sourceLocation)
+                // Without the row identifiers (`analyze --from`): the same ledger less those, the same figures.
+                let lean = try ColumnarLedgerLoader(threads: threads, chunkBytes: chunk, keepsRowIdentifiers: false).load(folder: folder)
+                var expectedLean = expected
+                expectedLean.dropRowIdentifiers()
+                let leanDifferences = LedgerDifferences.between(lean, expectedLean)
+                #expect(leanDifferences.isEmpty, "without ids: threads \(threads), chunk \(String(describing: chunk)): \(leanDifferences)",
+                        sourceLocation: sourceLocation)
+                #expect(AnalysisCSV.render(Analysis(ledger: lean, policy: .standard, asOf: asOf)) == expectedCSV,
+                        "figures differ without ids: threads \(threads), chunk \(String(describing: chunk))", sourceLocation: sourceLocation)
             }
         }
     }

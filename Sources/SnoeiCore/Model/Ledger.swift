@@ -28,7 +28,8 @@ public struct Ledger: Sendable {
         public var vat: [Int64] = []
         public var cost: [Int64] = []
         public var reference: [String?] = []
-        public var count: Int { ids.count }
+        /// Not `ids.count`: a ledger that only reports an analysis drops the ids (`dropRowIdentifiers`).
+        public var count: Int { customer.count }
     }
 
     public struct Payments: Sendable {
@@ -41,7 +42,8 @@ public struct Ledger: Sendable {
         /// What each unmatched payment named (its invoice_id or reference), by payment row: an
         /// invoice imported later may match it (`IncrementalAnalysis`).
         public var unmatchedKeys: [Int32: PaymentKey] = [:]
-        public var count: Int { ids.count }
+        /// Not `ids.count`: a ledger that only reports an analysis drops the ids (`dropRowIdentifiers`).
+        public var count: Int { date.count }
     }
 
     public struct TimeEntries: Sendable {
@@ -117,6 +119,16 @@ public struct Ledger: Sendable {
         invoices = Invoices(); payments = Payments(); timeEntries = TimeEntries(); contacts = Contacts()
         deviations = Deviations(); incidents = Incidents(); referrals = Referrals(); valuesFit = ValuesFit()
         customerRows = nil
+    }
+
+    /// Drops what only names or matches invoice and payment rows — their ids, the invoices'
+    /// references, the unmatched payments' keys — which no figure, portfolio figure or verdict
+    /// reads: for a caller that only reports an analysis (`snoei analyze --from`), about a
+    /// gigabyte at a million customers. Payments stay matched; the ledger can no longer match
+    /// new rows (`IncrementalAnalysis`) nor show invoice or payment ids.
+    public mutating func dropRowIdentifiers() {
+        invoices.ids = []; invoices.reference = []
+        payments.ids = []; payments.unmatchedKeys = [:]
     }
 
     public var customerIndex: [String: Int32] {

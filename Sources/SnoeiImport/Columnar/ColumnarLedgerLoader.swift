@@ -22,12 +22,18 @@ public struct ColumnarLedgerLoader: Sendable {
     /// Target chunk size in bytes; nil picks about four chunks per thread (tests force tiny ones).
     var chunkBytes: Int?
 
-    public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    /// False: the ledger comes without what only names or matches invoice and payment rows
+    /// (`Ledger.dropRowIdentifiers`), each dropped as soon as matching and the checks for
+    /// repeated ids are done with it, so that the load's memory peak does not hold them.
+    public var keepsRowIdentifiers: Bool
+
+    public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, keepsRowIdentifiers: Bool = true) {
         self.threads = max(1, threads)
+        self.keepsRowIdentifiers = keepsRowIdentifiers
     }
 
-    init(threads: Int, chunkBytes: Int?) {
-        self.init(threads: threads)
+    init(threads: Int, chunkBytes: Int?, keepsRowIdentifiers: Bool = true) {
+        self.init(threads: threads, keepsRowIdentifiers: keepsRowIdentifiers)
         self.chunkBytes = chunkBytes
     }
 
@@ -119,6 +125,8 @@ public struct ColumnarLedgerLoader: Sendable {
         }) {
             ledger.invoices = out.table
             duplicates(matcher!.byId.duplicates, InvoiceTableParser(customers: nil), out, folder: folder, column: 0, into: &part)
+            // The matcher holds the ids (until it is released) and its own list of references.
+            if !keepsRowIdentifiers { ledger.invoices.ids = []; ledger.invoices.reference = [] }
         }
         invoicesParsed.open()  // when there was no invoices.csv
         // Released as soon as every payment is matched, before the payment columns are joined
@@ -126,12 +134,14 @@ public struct ColumnarLedgerLoader: Sendable {
         let invoices = InvoiceMatcher.Handle(matcher ?? InvoiceMatcher(invoices: Ledger.Invoices(), threads: 1))
         matcher = nil
         var paymentIds: StringKeyTable?
-        if let out = try file(PaymentTableParser(customers: customers, matcher: invoices), folder: folder, present: present, into: &part,
+        let payments = PaymentTableParser(customers: customers, matcher: invoices, keepsUnmatchedKeys: keepsRowIdentifiers)
+        if let out = try file(payments, folder: folder, present: present, into: &part,
                               whenParsed: invoices.release, after: { out in
             paymentIds = StringKeyTable(keys: out.table.payments.ids, threads: threads)
         }) {
             ledger.payments = out.table.payments
-            duplicates(paymentIds!.duplicates, PaymentTableParser(customers: nil, matcher: invoices), out, folder: folder, column: 0, into: &part)
+            duplicates(paymentIds!.duplicates, payments, out, folder: folder, column: 0, into: &part)
+            if !keepsRowIdentifiers { ledger.payments.ids = [] }
         }
         return (ledger, part)
     }

@@ -110,7 +110,7 @@ struct InvoiceMatcher: Sendable {
 
     /// `match` for every payment of a chunk still unmatched (`PaymentColumns.pending`), with
     /// the lookups of each kind batched (`StringKeyTable.find(batch:)`).
-    func matchPending(_ t: inout PaymentColumns, file base: UnsafePointer<UInt8>) {
+    func matchPending(_ t: inout PaymentColumns, file base: UnsafePointer<UInt8>, keepingKeys: Bool) {
         var idRows: [Int32] = [], idKeys: [UnsafeBufferPointer<UInt8>] = []
         var refRows: [Int32] = [], referenceKeys: [UnsafeBufferPointer<UInt8>] = []
         guard !t.pending.isEmpty else { return }
@@ -139,7 +139,7 @@ struct InvoiceMatcher: Sendable {
             againKeys.withUnsafeBufferPointer { byId.find(batch: $0, into: found.baseAddress!) }
             for (i, row) in againRows.enumerated() { t.payments.invoice[Int(row)] = found[i] }
         }
-        for p in t.pending where t.payments.invoice[Int(p.row)] < 0 {
+        for p in t.pending where keepingKeys && t.payments.invoice[Int(p.row)] < 0 {
             t.payments.unmatchedKeys[p.row] = PaymentKey(invoiceId: p.invoiceId.string(base), reference: p.reference.string(base))
         }
         t.pending.removeAll(keepingCapacity: true)
@@ -187,6 +187,9 @@ struct PaymentColumns: Sendable {
 struct PaymentTableParser: TableParser {
     let customers: StringKeyTable?
     let matcher: InvoiceMatcher.Handle
+    /// What each unmatched payment named, for `IncrementalAnalysis`; not kept when the ledger
+    /// only reports an analysis.
+    var keepsUnmatchedKeys = true
     var schema: FileSchema { LedgerSchema.payments }
 
     func makeTable(reserving n: Int) -> PaymentColumns {
@@ -206,26 +209,26 @@ struct PaymentTableParser: TableParser {
         let row = Int32(t.payments.invoice.count)
         if invoice == nil && reference == nil {
             t.payments.invoice.append(-1)
-            t.payments.unmatchedKeys[row] = PaymentKey(invoiceId: nil, reference: nil)
+            if keepsUnmatchedKeys { t.payments.unmatchedKeys[row] = PaymentKey(invoiceId: nil, reference: nil) }
         } else if r.scanner.inFile(invoice), r.scanner.inFile(reference) {
             // Matched in a batch with the next ones (or in `finish`), while the file is still mapped.
             t.payments.invoice.append(-1)
             let base = r.scanner.base
             t.pending.append(.init(row: row, invoiceId: FileRange(invoice, in: base), reference: FileRange(reference, in: base)))
-            if t.pending.count == PaymentColumns.batch { matcher.matcher.matchPending(&t, file: base) }
+            if t.pending.count == PaymentColumns.batch { matcher.matcher.matchPending(&t, file: base, keepingKeys: keepsUnmatchedKeys) }
         } else {
             // A field that held doubled quotes lives in the scanner's scratch space: match it now.
             let match = matcher.matcher.match(invoiceId: invoice, reference: reference)
             t.payments.invoice.append(match)
             // What an unmatched payment named, for an invoice imported later (`IncrementalAnalysis`).
-            if match < 0 {
+            if match < 0, keepsUnmatchedKeys {
                 t.payments.unmatchedKeys[row] = PaymentKey(invoiceId: invoice.map(ByteFields.string), reference: reference.map(ByteFields.string))
             }
         }
     }
 
     func finish(_ t: inout PaymentColumns, file base: UnsafePointer<UInt8>) {
-        matcher.matcher.matchPending(&t, file: base)
+        matcher.matcher.matchPending(&t, file: base, keepingKeys: keepsUnmatchedKeys)
     }
 
     func merge(_ p: inout [PaymentColumns]) -> PaymentColumns {

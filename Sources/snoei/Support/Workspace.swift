@@ -59,7 +59,8 @@ struct Workspace {
         func lap(_ phase: String) { timings.lap(phase) }
         let ledger: Ledger
         do {
-            ledger = try ColumnarLedgerLoader().load(folder: URL(fileURLWithPath: folder))
+            // Only reported: invoice and payment ids are dropped as soon as the load is done with them.
+            ledger = try ColumnarLedgerLoader(keepsRowIdentifiers: false).load(folder: URL(fileURLWithPath: folder))
         } catch let error as ColumnarLoadError {
             for p in error.problems { Terminal.error(p.description) }
             throw Terminal.failure("\(folder) was not analysed: fix the problems above (`snoei import --dry-run \(folder)` lists them all).",
