@@ -8,8 +8,8 @@ struct BothAtOnceTests {
     struct Failure: Error, Equatable { let side: Int }
 
     @Test("returns both sides' results")
-    func results() throws {
-        let (a, b) = try bothAtOnce({ (1...1000).reduce(0, +) }, { String(repeating: "x", count: 3) })
+    func results() {
+        let (a, b) = bothAtOnce({ (1...1000).reduce(0, +) }, { String(repeating: "x", count: 3) })
         #expect(a == 500_500)
         #expect(b == "xxx")
     }
@@ -31,8 +31,8 @@ struct BothAtOnceTests {
     /// iterations one after the other, so two iterations that wait for each other never meet.
     @Test("a parallel pass inside the second side still runs on several threads",
           .enabled(if: ProcessInfo.processInfo.activeProcessorCount >= 2))
-    func nestedParallelism() throws {
-        let (_, met) = try bothAtOnce({ Self.iterationsMeet() }, { Self.iterationsMeet() })
+    func nestedParallelism() {
+        let (_, met) = bothAtOnce({ Self.iterationsMeet() }, { Self.iterationsMeet() })
         #expect(met)
         #expect(Self.iterationsMeet())
     }
