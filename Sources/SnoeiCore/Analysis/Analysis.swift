@@ -80,9 +80,11 @@ public struct Analysis: Sendable {
         needingDecision = urgent.map { Int($0.row) }
     }
 
-    /// `decidedBefore`'s order as one small value per row: sorting a million customers' list
-    /// by it reads contiguous keys instead of two large structs per comparison.
-    private struct DecisionKey: Comparable {
+    /// The order of `needingDecision`: most urgent first, then the lowest contribution, then by
+    /// row, so an update that re-sorts a few rows (`IncrementalAnalysis`) gives the same list.
+    /// One small value per row: sorting or merging a million customers' list compares contiguous
+    /// keys instead of reading two large structs per comparison.
+    struct DecisionKey: Comparable {
         let lessUrgent: Int32
         let contribution: Int64
         let row: Int32
@@ -97,18 +99,6 @@ public struct Analysis: Sendable {
             a.lessUrgent != b.lessUrgent ? a.lessUrgent < b.lessUrgent
                 : a.contribution != b.contribution ? a.contribution < b.contribution : a.row < b.row
         }
-    }
-
-    /// The order of `needingDecision`: most urgent first, then the lowest contribution, then by
-    /// row, so an update that re-sorts a few rows (`IncrementalAnalysis`) gives the same list.
-    /// Over buffers: sorting and merging a million customers' list compares some millions of pairs.
-    @inline(__always)
-    static func decidedBefore(_ x: Int, _ y: Int, verdicts: UnsafeBufferPointer<Verdict>,
-                              figures: UnsafeBufferPointer<CustomerFigures>) -> Bool {
-        let a = verdicts[x].recommendation, b = verdicts[y].recommendation
-        if a != b { return a > b }
-        let cx = figures[x].contribution, cy = figures[y].contribution
-        return cx != cy ? cx < cy : x < y
     }
 
     /// An analysis assembled from parts an update kept up to date (`IncrementalAnalysis`).

@@ -12,7 +12,7 @@ struct VerdictUpdate {
         let fresh = parallelMap(rows.count, threads: Parallelism.threads) { k in rules.verdict(for: figures[rows[k]]) }
         var (byRecommendation, byQuadrant) = counts
         var redecided = [Bool](repeating: false, count: figures.count)
-        var urgent = [Int]()
+        var urgent = [Analysis.DecisionKey]()
         for (k, r) in rows.enumerated() {
             redecided[r] = true
             if r < verdicts.count {
@@ -25,24 +25,21 @@ struct VerdictUpdate {
             }
             byRecommendation[fresh[k].recommendation.ordinal] += 1
             byQuadrant[fresh[k].quadrant.ordinal] += 1
-            if fresh[k].recommendation.needsDecision { urgent.append(r) }
-        }
-        // The others keep their verdicts and contributions, so their order still holds: merge.
-        // Compared through buffers: a million-customer list is some 400,000 comparisons.
-        var merged = [Int]()
-        merged.reserveCapacity(decisions.count + urgent.count)
-        verdicts.withUnsafeBufferPointer { v in
-            figures.withUnsafeBufferPointer { f in
-                func before(_ x: Int, _ y: Int) -> Bool { Analysis.decidedBefore(x, y, verdicts: v, figures: f) }
-                urgent.sort(by: before)
-                var u = 0
-                for r in decisions where !redecided[r] {
-                    while u < urgent.count, before(urgent[u], r) { merged.append(urgent[u]); u += 1 }
-                    merged.append(r)
-                }
-                merged.append(contentsOf: urgent[u...])
+            if fresh[k].recommendation.needsDecision {
+                urgent.append(.init(row: r, recommendation: fresh[k].recommendation, figures: figures[r]))
             }
         }
+        // The others keep their verdicts and contributions, so their order still holds: merge.
+        urgent.sort()
+        var merged = [Int]()
+        merged.reserveCapacity(decisions.count + urgent.count)
+        var u = 0
+        for r in decisions where !redecided[r] {
+            let key = Analysis.DecisionKey(row: r, recommendation: verdicts[r].recommendation, figures: figures[r])
+            while u < urgent.count, urgent[u] < key { merged.append(Int(urgent[u].row)); u += 1 }
+            merged.append(r)
+        }
+        merged.append(contentsOf: urgent[u...].map { Int($0.row) })
         return (merged, (byRecommendation, byQuadrant))
     }
 }
