@@ -16,6 +16,10 @@ public struct FigureCalculator: Sendable {
     /// First day of the window `[D − 365, D]`.
     public var windowStart: Day { asOf - 365 }
 
+    /// Whether a time entry, contact or deviation dated `day` counts (the window `[D − 365, D]`).
+    @inline(__always)
+    func inWindow(_ day: Day) -> Bool { day >= windowStart && day <= asOf }
+
     public func customerFigures() -> [CustomerFigures] {
         let n = ledger.customers.count
         var figures = (0..<n).map { CustomerFigures(row: $0) }
@@ -109,58 +113,37 @@ public struct FigureCalculator: Sendable {
     // MARK: hours, contacts, deviations (windowed flows)
 
     private func flowPass(_ figures: UnsafeMutableBufferPointer<CustomerFigures>) {
-        let start = windowStart, D = asOf
         let t = ledger.timeEntries
-        for i in 0..<t.count where t.date[i] >= start && t.date[i] <= D {
-            let c = Int(t.customer[i])
-            figures[c].hours += t.hours[i]
-            figures[c].hoursByActivity[t.activity[i].ordinal] += t.hours[i]
+        for i in 0..<t.count where inWindow(t.date[i]) {
+            figures[Int(t.customer[i])].add(hours: t.hours[i], activity: t.activity[i])
         }
-        let rates = Activity.allCases.map { policy.rate($0).cents }
-        for c in figures.indices where figures[c].hours != 0 {
-            var cost = Money.zero
-            for (a, h) in figures[c].hoursByActivity.enumerated() where h != 0 {
-                cost += Money.product(cents: rates[a], times: h, over: 1000)
-            }
-            figures[c].timeCost = cost
-        }
+        let rates = hourRates
+        for c in figures.indices where figures[c].hours != 0 { figures[c].priceHours(at: rates) }
 
         let k = ledger.contacts
-        for i in 0..<k.count where k.date[i] >= start && k.date[i] <= D {
-            let c = Int(k.customer[i])
-            figures[c].contacts += 1
-            figures[c].contactsByKind[k.kind[i].ordinal] += 1
-            figures[c].contactsByChannel[k.channel[i].ordinal] += 1
-            if k.selfCaused[i] { figures[c].selfCausedContacts += 1 }
+        for i in 0..<k.count where inWindow(k.date[i]) {
+            figures[Int(k.customer[i])].addContact(kind: k.kind[i], channel: k.channel[i], selfCaused: k.selfCaused[i])
         }
-        let unit = ContactKind.allCases.map { policy.cost($0).cents }
-        for c in figures.indices where figures[c].contacts != 0 {
-            var cost: Int64 = 0
-            for (kind, count) in figures[c].contactsByKind.enumerated() { cost += Int64(count) * unit[kind] }
-            figures[c].contactCost = Money(cents: cost)
-        }
+        let unit = contactCosts
+        for c in figures.indices where figures[c].contacts != 0 { figures[c].priceContacts(at: unit) }
 
         let d = ledger.deviations
-        for i in 0..<d.count where d.date[i] >= start && d.date[i] <= D {
-            let c = Int(d.customer[i])
-            figures[c].deviations += 1
-            figures[c].deviationCost.cents += d.cost[i]
+        for i in 0..<d.count where inWindow(d.date[i]) {
+            figures[Int(d.customer[i])].addDeviation(cost: d.cost[i])
         }
     }
+
+    /// Cents per hour by `Activity.ordinal`, and per contact by `ContactKind.ordinal`.
+    var hourRates: [Int64] { Activity.allCases.map { policy.rate($0).cents } }
+    var contactCosts: [Int64] { ContactKind.allCases.map { policy.cost($0).cents } }
 
     // MARK: incidents (all time up to D)
 
     private func incidentPass(_ figures: inout [CustomerFigures]) {
         let x = ledger.incidents
         for i in 0..<x.count where x.date[i] <= asOf {
-            let c = Int(x.customer[i])
-            let ref = IncidentRef(kind: x.kind[i], severity: Int(x.severity[i]), date: x.date[i])
-            figures[c].incidents += 1
-            figures[c].incidentMaxSeverity = max(figures[c].incidentMaxSeverity, ref.severity)
-            if ref.outweighs(figures[c].worstIncident) { figures[c].worstIncident = ref }
-            if policy.redLines.crossed(kind: ref.kind, severity: ref.severity), ref.outweighs(figures[c].redLine) {
-                figures[c].redLine = ref
-            }
+            figures[Int(x.customer[i])].add(IncidentRef(kind: x.kind[i], severity: Int(x.severity[i]), date: x.date[i]),
+                                            redLines: policy.redLines)
         }
     }
 
@@ -169,19 +152,23 @@ public struct FigureCalculator: Sendable {
     /// Revenue share and referrals: the figures that depend on other customers' revenue, so the
     /// incremental analysis runs this over the whole ledger after recomputing a few customers.
     func relationshipPass(_ figures: inout [CustomerFigures]) {
-        var total: Int64 = 0
-        for f in figures { total += f.revenue.cents }
+        var total = Money.zero
+        for f in figures { total += f.revenue }
         for c in figures.indices {
-            figures[c].revenueShare = total != 0 ? Double(figures[c].revenue.cents) / Double(total) : 0
+            figures[c].revenueShare = Self.revenueShare(figures[c].revenue, of: total)
             figures[c].referrals = 0
             figures[c].referredRevenue = .zero
         }
         let r = ledger.referrals
         for i in 0..<r.count where r.date[i] <= asOf {
-            let c = Int(r.customer[i])
-            figures[c].referrals += 1
-            figures[c].referredRevenue += figures[Int(r.referred[i])].revenue
+            let revenue = figures[Int(r.referred[i])].revenue
+            figures[Int(r.customer[i])].countReferral(revenue: revenue)
         }
+    }
+
+    /// A customer's revenue as a share of the portfolio's `total`.
+    static func revenueShare(_ revenue: Money, of total: Money) -> Double {
+        total.cents != 0 ? Double(revenue.cents) / Double(total.cents) : 0
     }
 
     private func valuesFitPass(_ figures: inout [CustomerFigures]) {

@@ -36,8 +36,10 @@ extension PortfolioCalculator {
         }
         precondition(inOrder.count == customers.count, "a change for every new customer")
         p.customers = customers.count
-        let revenues = replacing(droppedRevenues, with: addedRevenues, in: basis.revenues)
-        let contributions = replacing(droppedContributions, with: addedContributions, in: basis.contributions)
+        // Two merges over a million values each at a million customers: side by side.
+        let (revenues, contributions) = bothAtOnce({ replacing(droppedRevenues, with: addedRevenues, in: basis.revenues) },
+                                                   { [droppedContributions, addedContributions, basis] in
+                                                       replacing(droppedContributions, with: addedContributions, in: basis.contributions) })
         p.shares(revenues: revenues, contributions: contributions, revenueInOrder: inOrder, skipping: nil)
         p.unmatchedPayments = unmatched.count
         p.unmatchedAmount = unmatched.amount
