@@ -9,12 +9,13 @@ import Dispatch
 /// matched payments or values-fit scores have those figures computed again from their rows, cut
 /// out of the ledger, by the same `FigureCalculator` as the full analysis.
 extension IncrementalAnalysis {
-    func updateFigures(_ figures: inout [CustomerFigures], touched: Touched, ledger: Ledger, policy: Policy, asOf: Day) {
-        for r in figures.count..<ledger.customers.count { figures.append(CustomerFigures(row: r)) }
+    /// The figures read from invoices, payments and values-fit scores, computed again for the
+    /// customers with new ones (and a first set of figures for the customers the import added).
+    func recomputeInvoiceFigures(_ figures: inout [CustomerFigures], of touched: Touched, calculator: FigureCalculator) {
+        for r in figures.count..<calculator.ledger.customers.count { figures.append(CustomerFigures(row: r)) }
         let recomputed = touched.invoiceFigures.sorted()
-        let fresh = invoiceFigures(of: recomputed, in: ledger, policy: policy, asOf: asOf)
+        let fresh = invoiceFigures(of: recomputed, in: calculator.ledger, policy: calculator.policy, asOf: calculator.asOf)
         for (k, r) in recomputed.enumerated() { figures[Int(r)].takeInvoiceFigures(of: fresh[k]) }
-        addNewRows(from: touched, to: &figures, calculator: FigureCalculator(ledger: ledger, policy: policy, asOf: asOf))
     }
 
     /// The figures of `rows` (ascending) from their invoices, payments and values-fit scores
@@ -31,7 +32,7 @@ extension IncrementalAnalysis {
 
     /// Adds the time entries, contacts and deviations in the window and the incidents up to the
     /// as-of date that the import appended, and prices the hours and contacts again.
-    private func addNewRows(from touched: Touched, to figures: inout [CustomerFigures], calculator: FigureCalculator) {
+    func addNewRows(from touched: Touched, to figures: inout [CustomerFigures], calculator: FigureCalculator) {
         let l = calculator.ledger
         let t = l.timeEntries
         var hoursChanged = [Int32]()

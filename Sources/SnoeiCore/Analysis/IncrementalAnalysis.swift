@@ -66,8 +66,10 @@ public struct IncrementalAnalysis: Sendable {
             timings.append((name, now - lap))
             lap = now
         }
-        if let reason = fullAnalysisReason(delta) { return .needsFullAnalysis(reason: reason) }
-        let owners = try owners(of: delta, customers: analysis.ledger.customers.count)
+        // Both only look things up in tables of millions of entries: side by side.
+        let this = self, customers = analysis.ledger.customers.count
+        let (reason, owners) = try bothAtOnce({ fullAnalysisReason(delta) }, { try this.owners(of: delta, customers: customers) })
+        if let reason { return .needsFullAnalysis(reason: reason) }
         step("check")
         let policy = analysis.policy, asOf = analysis.asOf
         var ledger = analysis.ledger
@@ -88,8 +90,12 @@ public struct IncrementalAnalysis: Sendable {
         var changes = [PortfolioCalculator.Change]()
         changes.reserveCapacity(rows.count)
         for row in rows.map(Int.init) { changes.append(.init(row: row, before: row < figures.count ? figures[row] : nil)) }
-        updateFigures(&figures, touched: touched, ledger: ledger, policy: policy, asOf: asOf)
-        step("figures")
+        step("figures before")
+        let calculator = FigureCalculator(ledger: ledger, policy: policy, asOf: asOf)
+        recomputeInvoiceFigures(&figures, of: touched, calculator: calculator)
+        step("invoice figures")
+        addNewRows(from: touched, to: &figures, calculator: calculator)
+        step("new rows")
         let newBasis = PortfolioCalculator.update(basis, customers: figures, changes: changes, unmatched: unmatched, asOf: asOf)
         step("portfolio")
         // Verdicts read the lifetime values, which an update does not refit: then all change.
@@ -99,11 +105,12 @@ public struct IncrementalAnalysis: Sendable {
         let update = VerdictUpdate(decisions: decisionKeys, counts: counts)
         let (newDecisions, newCounts) = update.apply(rows: decided, to: &verdicts, figures: figures,
                                                      rules: VerdictRules(policy: policy, portfolio: newBasis.portfolio))
+        step("verdicts")
         analysis = Analysis(ledger: ledger, policy: policy, asOf: asOf, figures: figures, verdicts: verdicts, basis: newBasis,
                             needingDecision: newDecisions.map { Int($0.row) }, recommendationCounts: newCounts.recommendations,
                             quadrantCounts: newCounts.quadrants)
         decisionKeys = newDecisions
-        step("verdicts")
+        step("assembly")
         return .updated(customers: rows.count)
     }
 

@@ -100,16 +100,24 @@ extension PortfolioFigures {
             for r in revenues.prefix(k) { top += r }
             paretoTop20 = Double(top) / Double(total)
         }
-        hhi = 0
-        if total != 0 {
+        func concentration() -> Double {
+            guard total != 0 else { return 0 }
             var sum = 0.0
             for (i, revenue) in revenueInOrder.enumerated() where revenue != 0 && !(skip?[i] ?? false) {
                 let s = Double(revenue) / Double(total) * 100
                 sum += s * s
             }
-            hhi = sum
+            return sum
         }
-        (whaleCurve, whalePeak, whalePeakRank) = PortfolioCalculator.whaleCurve(sortedDescending: contributions)
+        // Each a pass over every customer: side by side when there are many.
+        if contributions.count >= 65_536 {
+            let whale: (curve: [Double], peak: Double, peakRank: Int)
+            (hhi, whale) = bothAtOnce(concentration, { PortfolioCalculator.whaleCurve(sortedDescending: contributions) })
+            (whaleCurve, whalePeak, whalePeakRank) = whale
+        } else {
+            hhi = concentration()
+            (whaleCurve, whalePeak, whalePeakRank) = PortfolioCalculator.whaleCurve(sortedDescending: contributions)
+        }
     }
 }
 
