@@ -64,6 +64,7 @@ extension CustomerFigures {
         aging = other.aging
         shortPays = other.shortPays; shortPaidOpen = other.shortPaidOpen
         avgDaysLate = other.avgDaysLate; lateShare = other.lateShare
+        lateWeightedDays = other.lateWeightedDays; latePayable = other.latePayable
         lateSetCount = other.lateSetCount; lateCount = other.lateCount; maxDaysLate = other.maxDaysLate
         dso = other.dso
         valuesFit = other.valuesFit

@@ -57,57 +57,13 @@ public struct FigureCalculator: Sendable {
     private func invoicePass(_ figures: UnsafeMutableBufferPointer<CustomerFigures>, groups: PaymentGroups, customers: Range<Int>) {
         let inv = ledger.invoices
         let D = asOf, start = windowStart
-        let first = customers.lowerBound
-        var lateWeighted = [Int64](repeating: 0, count: customers.count)
-        var latePayable = [Int64](repeating: 0, count: customers.count)
-
         for i in 0..<inv.count {
             let c = Int(inv.customer[i])
             guard customers.contains(c), inv.issue[i] <= D else { continue }
-            let amount = inv.amount[i]
-            let payable = amount + inv.vat[i]
-            let issue = inv.issue[i], due = inv.due[i]
-            if issue >= start {
-                figures[c].revenue.cents += amount
-                figures[c].cogs.cents += inv.cost[i]
-                figures[c].payableInWindow.cents += payable
-                figures[c].invoicesInWindow += 1
-            }
-            if amount > 0, figures[c].firstInvoice.map({ issue < $0 }) ?? true { figures[c].firstInvoice = issue }
-
-            let state = groups.state(invoice: i, payable: payable)
-            let open = payable - state.paid
-            if open > 0 {
-                let age = D - due
-                switch age {
-                case ...0: figures[c].aging.notDue.cents += open
-                case 1...30: figures[c].aging.d1_30.cents += open
-                case 31...60: figures[c].aging.d31_60.cents += open
-                case 61...90: figures[c].aging.d61_90.cents += open
-                default: figures[c].aging.d90Plus.cents += open
-                }
-                if due < D, state.count > 0, state.lastDate < D - 30 {
-                    figures[c].shortPays += 1
-                    figures[c].shortPaidOpen.cents += open
-                }
-            }
-            // The late set (rule 6): positive invoices due in [D − 365, D).
-            if amount > 0, due < D, due >= start {
-                let daysLate: Int
-                if open <= 0 { daysLate = max(0, state.settled.map { $0 - due } ?? 0) } else { daysLate = D - due }
-                lateWeighted[c - first] += payable * Int64(daysLate)
-                latePayable[c - first] += payable
-                figures[c].lateSetCount += 1
-                if daysLate > 0 { figures[c].lateCount += 1 }
-                figures[c].maxDaysLate = max(figures[c].maxDaysLate, daysLate)
-            }
+            let state = groups.state(invoice: i, payable: inv.amount[i] + inv.vat[i])
+            figures[c].add(invoice: i, of: inv, state: state, asOf: D, windowStart: start)
         }
-        for c in customers {
-            if latePayable[c - first] != 0 { figures[c].avgDaysLate = Double(lateWeighted[c - first]) / Double(latePayable[c - first]) }
-            if figures[c].lateSetCount > 0 { figures[c].lateShare = Double(figures[c].lateCount) / Double(figures[c].lateSetCount) }
-            let denominator = figures[c].payableInWindow.cents
-            if denominator != 0 { figures[c].dso = Double(figures[c].openTotal.cents) / Double(denominator) * 365 }
-        }
+        for c in customers { figures[c].finishInvoiceFigures() }
     }
 
     // MARK: hours, contacts, deviations (windowed flows)
@@ -228,21 +184,24 @@ struct PaymentGroups: Sendable {
     }
 
     func state(invoice i: Int, payable: Int64) -> State {
-        var s = State()
-        let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
-        if payable <= 0 { s.settled = nil }
-        var k = lo
-        while k < hi {
-            let day = payments.date[Int(order[k])]
-            while k < hi, payments.date[Int(order[k])] == day {
-                s.paid += payments.amount[Int(order[k])]
-                s.count += 1
-                k += 1
+        State(payable: payable, paidBy: order[Int(offsets[i])..<Int(offsets[i + 1])], payments: payments)
+    }
+}
+
+extension PaymentGroups.State {
+    /// The state of an invoice for `payable` after its payments `rows`, ordered by date.
+    init(payable: Int64, paidBy rows: some Collection<Int32>, payments: Ledger.Payments) {
+        var k = rows.startIndex
+        while k < rows.endIndex {
+            let day = payments.date[Int(rows[k])]
+            while k < rows.endIndex, payments.date[Int(rows[k])] == day {
+                paid += payments.amount[Int(rows[k])]
+                count += 1
+                k = rows.index(after: k)
             }
-            s.lastDate = day
-            if s.settled == nil, payable > 0, payable - s.paid <= 0 { s.settled = day }
+            lastDate = day
+            if settled == nil, payable > 0, payable - paid <= 0 { settled = day }
         }
-        return s
     }
 }
 

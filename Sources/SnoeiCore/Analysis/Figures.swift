@@ -40,6 +40,9 @@ public struct CustomerFigures: Sendable, Equatable {
     public var invoicesInWindow = 0
     // Payment behaviour
     public var avgDaysLate = 0.0
+    /// The sums `avgDaysLate` divides: Σ payable × days late and Σ payable over the late set.
+    public var lateWeightedDays: Int64 = 0
+    public var latePayable = Money.zero
     public var lateShare = 0.0
     public var lateSetCount = 0
     public var lateCount = 0

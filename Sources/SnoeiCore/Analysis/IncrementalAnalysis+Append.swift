@@ -5,17 +5,17 @@ extension IncrementalAnalysis {
     struct Touched {
         /// Every customer with a new or changed row: their figures and verdicts are redone.
         var affected = Set<Int32>()
-        /// Customers with new invoices, newly matched payments or values-fit scores: their invoice
-        /// figures are computed again from their rows. For the others, new rows are added on.
-        var invoiceFigures = Set<Int32>()
-        /// The first new row of each table whose rows are added on, and of referrals.
-        let firstNew: (timeEntries: Int, contacts: Int, deviations: Int, incidents: Int, referrals: Int)
-        /// Customers before the import: later rows are customers it added.
-        let customersBefore: Int
+        /// Customers with new values-fit scores: their invoice and values-fit figures are
+        /// computed again from all their rows. For the others, new rows are added on.
+        var recompute = Set<Int32>()
+        /// Earlier payments that the import's invoices matched.
+        var rematched = [Int32]()
+        /// The first new row of each table.
+        let firstNew: (invoices: Int, payments: Int, timeEntries: Int, contacts: Int, deviations: Int, incidents: Int, referrals: Int)
 
         init(_ l: Ledger) {
-            firstNew = (l.timeEntries.count, l.contacts.count, l.deviations.count, l.incidents.count, l.referrals.count)
-            customersBefore = l.customers.count
+            firstNew = (l.invoices.count, l.payments.count, l.timeEntries.count, l.contacts.count, l.deviations.count,
+                        l.incidents.count, l.referrals.count)
         }
     }
 
@@ -51,7 +51,7 @@ extension IncrementalAnalysis {
             index.valuesFit.append(row: Int32(l.valuesFit.count), owner: c)
             l.valuesFit.customer.append(c); l.valuesFit.criterion.append(v.criterion); l.valuesFit.score.append(UInt8(clamping: v.score))
             touched.affected.insert(c)
-            touched.invoiceFigures.insert(c)
+            touched.recompute.insert(c)
         }
     }
 
@@ -79,10 +79,6 @@ extension IncrementalAnalysis {
     /// `unmatched` follows the portfolio's count of unmatched payments dated up to `asOf`.
     private mutating func appendInvoicesAndPayments(_ d: LedgerRecords, owners: [Int32], to l: inout Ledger, touched: inout Touched,
                                                     unmatched: inout (count: Int, amount: Money), asOf: Day) {
-        func touch(_ c: Int32) {
-            touched.affected.insert(c)
-            touched.invoiceFigures.insert(c)
-        }
         var reconsider = [Int32]()
         for (v, c) in zip(d.invoices, owners) {
             let row = Int32(l.invoices.count)
@@ -92,7 +88,7 @@ extension IncrementalAnalysis {
             l.invoices.issue.append(v.issueDate); l.invoices.due.append(v.dueDate)
             l.invoices.amount.append(v.amount.cents); l.invoices.vat.append(v.vat.cents)
             l.invoices.cost.append(v.cost?.cents ?? 0); l.invoices.reference.append(v.reference)
-            touch(c)
+            touched.affected.insert(c)
             // Earlier payments that named this invoice before it was known.
             reconsider += unmatchedByKey.removeValue(forKey: v.invoiceId) ?? []
             if let ref = v.reference, !ref.isEmpty { reconsider += unmatchedByKey.removeValue(forKey: ref) ?? [] }
@@ -108,7 +104,8 @@ extension IncrementalAnalysis {
                     unmatched.amount.cents -= l.payments.amount[Int(p)]
                 }
                 index.paymentsByInvoice.append(row: p, owner: m)
-                touch(l.invoices.customer[Int(m)])
+                touched.rematched.append(p)
+                touched.affected.insert(l.invoices.customer[Int(m)])
             } else if let k = Self.lookupKey(key) {
                 unmatchedByKey[k, default: []].append(p)
             }
@@ -120,7 +117,7 @@ extension IncrementalAnalysis {
             l.payments.invoice.append(m)
             if m >= 0 {
                 index.paymentsByInvoice.append(row: row, owner: m)
-                touch(l.invoices.customer[Int(m)])
+                touched.affected.insert(l.invoices.customer[Int(m)])
             } else {
                 if p.date <= asOf {
                     unmatched.count += 1

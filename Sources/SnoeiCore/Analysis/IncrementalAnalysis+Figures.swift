@@ -4,22 +4,67 @@ import Dispatch
 ///
 /// Time entries, contacts, deviations and incidents give sums, counts and maxima: their new
 /// rows are added to the figures the customer had (`CustomerFigures+Rows`, as the full analysis
-/// counts them). Invoice figures are not sums of rows: a payment settles an invoice, and days
-/// late or aging depend on all of an invoice's payments. The customers with new invoices, newly
-/// matched payments or values-fit scores have those figures computed again from their rows, cut
-/// out of the ledger, by the same `FigureCalculator` as the full analysis.
+/// counts them). An invoice's figures depend on all its payments: each invoice with new
+/// payments has its old share taken away and its new one added (`CustomerFigures+Invoices`),
+/// and new invoices are added. Two things cannot be taken away — a maximum that may fall, and a
+/// weighted mean of values-fit scores — so those few customers have their invoice and
+/// values-fit figures computed again from their rows, cut out of the ledger, by the same
+/// `FigureCalculator` as the full analysis.
 extension IncrementalAnalysis {
-    /// The figures read from invoices, payments and values-fit scores, computed again for the
-    /// customers with new ones (and a first set of figures for the customers the import added).
-    func recomputeInvoiceFigures(_ figures: inout [CustomerFigures], of touched: Touched, calculator: FigureCalculator) {
+    func updateInvoiceFigures(_ figures: inout [CustomerFigures], touched: Touched, calculator: FigureCalculator) {
         for r in figures.count..<calculator.ledger.customers.count { figures.append(CustomerFigures(row: r)) }
-        let recomputed = touched.invoiceFigures.sorted()
-        let fresh = invoiceFigures(of: recomputed, in: calculator.ledger, policy: calculator.policy, asOf: calculator.asOf)
-        for (k, r) in recomputed.enumerated() { figures[Int(r)].takeInvoiceFigures(of: fresh[k]) }
+        var recompute = touched.recompute
+        addInvoiceChanges(to: &figures, touched: touched, calculator: calculator, recompute: &recompute)
+        let rows = recompute.sorted()
+        let fresh = invoiceFigures(of: rows, in: calculator.ledger, policy: calculator.policy, asOf: calculator.asOf)
+        for (k, r) in rows.enumerated() { figures[Int(r)].takeInvoiceFigures(of: fresh[k]) }
     }
 
-    /// The figures of `rows` (ascending) from their invoices, payments and values-fit scores
-    /// alone: each part of the rows cut out of the ledger and analysed on its own thread.
+    /// Adds the new invoices, and for each earlier invoice with newly matched payments takes
+    /// its share before them away and adds its share with them. A customer whose most days
+    /// late may fall goes to `recompute`.
+    private func addInvoiceChanges(to figures: inout [CustomerFigures], touched: Touched, calculator: FigureCalculator,
+                                   recompute: inout Set<Int32>) {
+        let invoices = calculator.ledger.invoices, payments = calculator.ledger.payments
+        let D = calculator.asOf, start = calculator.windowStart
+        let firstNewInvoice = touched.firstNew.invoices, firstNewPayment = touched.firstNew.payments
+        let rematched = Set(touched.rematched)
+        var earlier = [Int32]()
+        for p in firstNewPayment..<payments.count where payments.invoice[p] >= 0 && payments.invoice[p] < firstNewInvoice {
+            earlier.append(payments.invoice[p])
+        }
+        for p in touched.rematched where payments.invoice[Int(p)] < firstNewInvoice { earlier.append(payments.invoice[Int(p)]) }
+        earlier.sort()
+        var paidBy = [Int32]()
+        /// The invoice's payments up to D, by date; without those the import matched when `before`.
+        func state(_ i: Int, before: Bool) -> PaymentGroups.State {
+            paidBy.removeAll(keepingCapacity: true)
+            index.paymentsByInvoice.forEachRow(of: Int32(i)) { p in
+                if payments.date[p] <= D, !(before && (p >= firstNewPayment || rematched.contains(Int32(p)))) { paidBy.append(Int32(p)) }
+            }
+            paidBy.sort { payments.date[Int($0)] < payments.date[Int($1)] }
+            return PaymentGroups.State(payable: invoices.amount[i] + invoices.vat[i], paidBy: paidBy, payments: payments)
+        }
+        var changed = [Int32]()
+        var last: Int32 = -1
+        for i32 in earlier where i32 != last {
+            last = i32
+            let i = Int(i32), c = invoices.customer[i]
+            let most = figures[Int(c)].maxDaysLate
+            let old = figures[Int(c)].add(invoice: i, of: invoices, state: state(i, before: true), asOf: D, windowStart: start, sign: -1)
+            let new = figures[Int(c)].add(invoice: i, of: invoices, state: state(i, before: false), asOf: D, windowStart: start)
+            if let old, old == most, (new ?? .min) < old { recompute.insert(c) }
+            changed.append(c)
+        }
+        for i in firstNewInvoice..<invoices.count {
+            let c = invoices.customer[i]
+            figures[Int(c)].add(invoice: i, of: invoices, state: state(i, before: false), asOf: D, windowStart: start)
+            changed.append(c)
+        }
+        for c in changed { figures[Int(c)].finishInvoiceFigures() }
+    }
+
+    /// The invoice and values-fit figures of `rows` (ascending) from their rows alone: each part of the rows cut out of the ledger and analysed on its own thread.
     private func invoiceFigures(of rows: [Int32], in ledger: Ledger, policy: Policy, asOf: Day) -> [CustomerFigures] {
         let parts = rows.count < 4_096 ? 1 : Parallelism.threads
         let index = self.index

@@ -75,28 +75,28 @@ public struct IncrementalAnalysis: Sendable {
         var ledger = analysis.ledger
         var figures = analysis.customers
         var verdicts = analysis.verdicts
-        let basis = analysis.basis, counts = analysis.counts
+        let counts = analysis.counts
+        var portfolio = PortfolioCalculator.Update(analysis.basis, asOf: asOf)
         let analysisHadValue = analysis.value != nil
+        var unmatched = (count: analysis.portfolio.unmatchedPayments, amount: analysis.portfolio.unmatchedAmount)
         // Let go of the old analysis so the columns are uniquely held and grow in place.
         analysis = Analysis(ledger: Ledger(), policy: policy, asOf: asOf)
         var touched = Touched(ledger)
-        var unmatched = (count: basis.portfolio.unmatchedPayments, amount: basis.portfolio.unmatchedAmount)
         ledger.makeRoom(.init(for: delta))
         append(delta, owners: owners, to: &ledger, touched: &touched, unmatched: &unmatched, asOf: asOf)
         ledger.customerRows = nil
         step("append")
 
         let rows = touched.affected.sorted()
-        var changes = [PortfolioCalculator.Change]()
-        changes.reserveCapacity(rows.count)
-        for row in rows.map(Int.init) { changes.append(.init(row: row, before: row < figures.count ? figures[row] : nil)) }
-        step("figures before")
+        for row in rows where Int(row) < figures.count { portfolio.remove(figures[Int(row)]) }
+        step("portfolio before")
         let calculator = FigureCalculator(ledger: ledger, policy: policy, asOf: asOf)
-        recomputeInvoiceFigures(&figures, of: touched, calculator: calculator)
+        updateInvoiceFigures(&figures, touched: touched, calculator: calculator)
         step("invoice figures")
         addNewRows(from: touched, to: &figures, calculator: calculator)
         step("new rows")
-        let newBasis = PortfolioCalculator.update(basis, customers: figures, changes: changes, unmatched: unmatched, asOf: asOf)
+        for row in rows { portfolio.add(figures[Int(row)]) }
+        let newBasis = portfolio.finish(unmatched: unmatched)
         step("portfolio")
         // Verdicts read the lifetime values, which an update does not refit: then all change.
         let decided = updateRelationships(&figures, total: newBasis.portfolio.revenue, touched: touched, changed: rows,

@@ -5,45 +5,53 @@
 /// so the result is that of a sort); the HHI is summed again in customer order, as `compute`
 /// sums it, so even its rounding is the same.
 extension PortfolioCalculator {
-    /// A customer whose figures changed: its row and its figures before (nil for a customer the
-    /// update added; new rows follow the old ones in order).
-    struct Change {
-        var row: Int
-        var before: CustomerFigures?
-    }
+    struct Update {
+        private var p: PortfolioFigures
+        private let basis: Basis
+        private var inOrder: [Int64]
+        private let windowStart: Day
+        private var droppedRevenues = [Int64](), addedRevenues = [Int64]()
+        private var droppedContributions = [Int64](), addedContributions = [Int64]()
 
-    /// - Parameter unmatched: unmatched payments dated up to `asOf` and their sum, which depend
-    ///   on the ledger, not on the figures: the update counts them as it matches.
-    static func update(_ basis: Basis, customers: [CustomerFigures], changes: [Change],
-                       unmatched: (count: Int, amount: Money), asOf: Day) -> Basis {
-        var p = basis.portfolio
-        let windowStart = asOf - 365
-        var droppedRevenues = [Int64](), addedRevenues = [Int64]()
-        var droppedContributions = [Int64](), addedContributions = [Int64]()
-        var inOrder = basis.revenueInOrder
-        for change in changes {
-            if let before = change.before {
-                p.count(before, -1, windowStart: windowStart, revenues: &droppedRevenues, contributions: &droppedContributions)
-            }
-            let f = customers[change.row]
-            p.count(f, 1, windowStart: windowStart, revenues: &addedRevenues, contributions: &addedContributions)
-            if change.row < inOrder.count {
-                inOrder[change.row] = f.revenue.cents
+        /// Hold `basis` nowhere else, so its column of revenues is changed in place.
+        init(_ basis: Basis, asOf: Day) {
+            p = basis.portfolio
+            inOrder = basis.revenueInOrder
+            self.basis = Basis(portfolio: basis.portfolio, revenues: basis.revenues, contributions: basis.contributions,
+                               revenueInOrder: [])
+            windowStart = asOf - 365
+        }
+
+        /// A customer's figures before they change.
+        mutating func remove(_ before: CustomerFigures) {
+            p.count(before, -1, windowStart: windowStart, revenues: &droppedRevenues, contributions: &droppedContributions)
+        }
+
+        /// A customer's figures after the change (new customers in order, after the others).
+        mutating func add(_ after: CustomerFigures) {
+            p.count(after, 1, windowStart: windowStart, revenues: &addedRevenues, contributions: &addedContributions)
+            if after.row < inOrder.count {
+                inOrder[after.row] = after.revenue.cents
             } else {
-                precondition(change.row == inOrder.count, "new customers follow the old ones in order")
-                inOrder.append(f.revenue.cents)
+                precondition(after.row == inOrder.count, "new customers follow the old ones in order")
+                inOrder.append(after.revenue.cents)
             }
         }
-        precondition(inOrder.count == customers.count, "a change for every new customer")
-        p.customers = customers.count
-        // Two merges over a million values each at a million customers: side by side.
-        let (revenues, contributions) = bothAtOnce({ replacing(droppedRevenues, with: addedRevenues, in: basis.revenues) },
-                                                   { [droppedContributions, addedContributions, basis] in
-                                                       replacing(droppedContributions, with: addedContributions, in: basis.contributions) })
-        p.shares(revenues: revenues, contributions: contributions, revenueInOrder: inOrder, skipping: nil)
-        p.unmatchedPayments = unmatched.count
-        p.unmatchedAmount = unmatched.amount
-        return Basis(portfolio: p, revenues: revenues, contributions: contributions, revenueInOrder: inOrder)
+
+        /// - Parameter unmatched: unmatched payments dated up to the as-of date and their sum,
+        ///   which depend on the ledger, not on the figures: the update counts them as it matches.
+        consuming func finish(unmatched: (count: Int, amount: Money)) -> Basis {
+            p.customers = inOrder.count
+            // Two merges over a million values each at a million customers: side by side.
+            let (droppedRevenues, addedRevenues) = (self.droppedRevenues, self.addedRevenues)
+            let (droppedContributions, addedContributions, basis) = (self.droppedContributions, self.addedContributions, self.basis)
+            let (revenues, contributions) = bothAtOnce({ replacing(droppedRevenues, with: addedRevenues, in: basis.revenues) },
+                                                       { replacing(droppedContributions, with: addedContributions, in: basis.contributions) })
+            p.shares(revenues: revenues, contributions: contributions, revenueInOrder: inOrder, skipping: nil)
+            p.unmatchedPayments = unmatched.count
+            p.unmatchedAmount = unmatched.amount
+            return Basis(portfolio: p, revenues: revenues, contributions: contributions, revenueInOrder: inOrder)
+        }
     }
 
     /// `sorted` (largest first) without one occurrence of each of `dropped`, which it must
