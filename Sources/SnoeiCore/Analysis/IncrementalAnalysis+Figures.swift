@@ -39,10 +39,17 @@ extension IncrementalAnalysis {
         /// The invoice's payments up to D, by date; without those the import matched when `before`.
         func state(_ i: Int, before: Bool) -> PaymentGroups.State {
             paidBy.removeAll(keepingCapacity: true)
-            index.paymentsByInvoice.forEachRow(of: Int32(i)) { p in
-                if payments.date[p] <= D, !(before && (p >= firstNewPayment || rematched.contains(Int32(p)))) { paidBy.append(Int32(p)) }
+            index.paymentsByInvoice.appendRows(of: Int32(i), to: &paidBy)
+            paidBy.removeAll { p in
+                payments.date[Int(p)] > D || (before && (Int(p) >= firstNewPayment || (!rematched.isEmpty && rematched.contains(p))))
             }
-            paidBy.sort { payments.date[Int($0)] < payments.date[Int($1)] }
+            // A handful of payments: an insertion sort by date.
+            for a in paidBy.indices.dropFirst() {
+                let x = paidBy[a]
+                var b = a - 1
+                while b >= 0, payments.date[Int(paidBy[b])] > payments.date[Int(x)] { paidBy[b + 1] = paidBy[b]; b -= 1 }
+                paidBy[b + 1] = x
+            }
             return PaymentGroups.State(payable: invoices.amount[i] + invoices.vat[i], paidBy: paidBy, payments: payments)
         }
         var changed = [Int32]()

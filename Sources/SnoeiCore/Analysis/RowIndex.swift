@@ -56,6 +56,13 @@ struct RowIndex: Sendable {
         }
     }
 
+    /// Appends the owner's rows, ascending, to `out`: for loops that keep the rows a while.
+    func appendRows(of owner: Int32, to out: inout [Int32]) {
+        let o = Int(owner)
+        if o + 1 < offsets.count { out.append(contentsOf: rows[Int(offsets[o])..<Int(offsets[o + 1])]) }
+        if let extra = appendedRows(of: owner) { out.append(contentsOf: extra) }
+    }
+
     /// How many rows the owner has.
     func count(of owner: Int32) -> Int {
         let o = Int(owner)
