@@ -1,10 +1,11 @@
 /// Re-analysis after a small import without recomputing the whole ledger (issue 8).
 ///
-/// New rows touch a few customers: only those are recomputed, by cutting them out of the ledger
-/// (`LedgerRowIndex.figureLedger`) and running the same `FigureCalculator` on them, so their
-/// figures are exactly what a full analysis gives. What depends on every customer — revenue
-/// share, referrals, the portfolio, verdicts against portfolio boundaries — is then recomputed
-/// over the figures, which is linear in the number of customers, not rows.
+/// New rows touch a few customers, and only their figures change: the new rows are added to the
+/// figures they had, through the very functions the full analysis counts every row with
+/// (`IncrementalAnalysis+Figures` says how, and which few customers are computed again from all
+/// their rows), so they are exactly what a full analysis gives. What depends on every customer —
+/// revenue share, referrals, the portfolio, verdicts against portfolio boundaries — is then
+/// brought up to date over the figures: linear in the number of customers, not rows.
 ///
 /// The as-of date stays fixed: a new date moves the window for every customer, which is a full
 /// analysis. Rows must be new to the ledger (an import that only added rows); an invoice whose
