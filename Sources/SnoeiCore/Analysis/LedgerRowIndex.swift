@@ -54,7 +54,7 @@ struct LedgerRowIndex: Sendable {
         return s
     }
 
-    /// Rows of one table picked for `figureLedger`, with their new owners.
+    /// Rows of one table picked for `invoiceLedger`, with their new owners.
     private struct Rows {
         var rows = [Int32](), owner = [Int32]()
         mutating func add(_ index: RowIndex, _ old: Int32, _ new: Int32) {
