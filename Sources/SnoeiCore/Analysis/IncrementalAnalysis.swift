@@ -68,8 +68,11 @@ public struct IncrementalAnalysis: Sendable {
             lap = now
         }
         // Both only look things up in tables of millions of entries: side by side.
-        let this = self, customers = analysis.ledger.customers.count
-        let (reason, owners) = try bothAtOnce({ fullAnalysisReason(delta) }, { try this.owners(of: delta, customers: customers) })
+        // The second side holds the customer index alone: a copy of `self` would keep the old
+        // analysis's columns, and appending to them below would then copy them all.
+        let customerIndex = self.customerIndex, customers = analysis.ledger.customers.count
+        let (reason, owners) = try bothAtOnce({ fullAnalysisReason(delta) },
+                                              { try Self.owners(of: delta, customers: customers, index: customerIndex) })
         if let reason { return .needsFullAnalysis(reason: reason) }
         step("check")
         let policy = analysis.policy, asOf = analysis.asOf
@@ -126,7 +129,7 @@ public struct IncrementalAnalysis: Sendable {
     }
 
     /// Every customer reference is looked up (and so checked) before anything changes.
-    private func owners(of d: LedgerRecords, customers: Int) throws -> DeltaOwners {
+    private static func owners(of d: LedgerRecords, customers: Int, index customerIndex: [String: Int32]) throws -> DeltaOwners {
         var newCustomers = [String: Int32]()
         for c in d.customers where customerIndex[c.customerId] == nil && newCustomers[c.customerId] == nil {
             newCustomers[c.customerId] = Int32(customers + newCustomers.count)
