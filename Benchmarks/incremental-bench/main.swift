@@ -104,6 +104,6 @@ for run in 0..<runs {
 }
 print(String(format: "full analysis (median of %d): %.3f s", runs, median(full)))
 print(String(format: "base analysis + index for incremental updates (once): %.3f s", median(prepare)))
-print(String(format: "apply one day, %d customers recomputed, previous analysis still served (median of %d): %.3f s", touched, runs, median(applyShared)))
+print(String(format: "apply one day, %d customers touched, previous analysis still served (median of %d): %.3f s", touched, runs, median(applyShared)))
 print(String(format: "apply one day, the update the only holder of its ledger (median of %d): %.3f s", runs, median(applyOwned)))
 print(String(format: "peak memory: %.0f MiB", peakMemoryMiB()))

@@ -50,4 +50,19 @@ extension CustomerFigures {
         lateShare = lateSetCount > 0 ? Double(lateCount) / Double(lateSetCount) : 0
         dso = payableInWindow.cents != 0 ? Double(openTotal.cents) / Double(payableInWindow.cents) * 365 : 0
     }
+
+    /// Takes from `other` every figure read from invoices, payments and values-fit scores (the
+    /// invoice pass and the values-fit pass of `FigureCalculator`), and keeps the rest.
+    mutating func takeInvoiceFigures(of other: CustomerFigures) {
+        revenue = other.revenue; cogs = other.cogs
+        payableInWindow = other.payableInWindow; invoicesInWindow = other.invoicesInWindow
+        firstInvoice = other.firstInvoice
+        aging = other.aging
+        shortPays = other.shortPays; shortPaidOpen = other.shortPaidOpen
+        avgDaysLate = other.avgDaysLate; lateShare = other.lateShare
+        lateWeightedDays = other.lateWeightedDays; latePayable = other.latePayable
+        lateSetCount = other.lateSetCount; lateCount = other.lateCount; maxDaysLate = other.maxDaysLate
+        dso = other.dso
+        valuesFit = other.valuesFit
+    }
 }

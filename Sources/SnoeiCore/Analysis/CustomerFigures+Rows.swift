@@ -54,19 +54,4 @@ extension CustomerFigures {
         for (kind, count) in contactsByKind.enumerated() { cost += Int64(count) * unit[kind] }
         contactCost = Money(cents: cost)
     }
-
-    /// Takes from `other` every figure read from invoices, payments and values-fit scores (the
-    /// invoice pass and the values-fit pass of `FigureCalculator`), and keeps the rest.
-    mutating func takeInvoiceFigures(of other: CustomerFigures) {
-        revenue = other.revenue; cogs = other.cogs
-        payableInWindow = other.payableInWindow; invoicesInWindow = other.invoicesInWindow
-        firstInvoice = other.firstInvoice
-        aging = other.aging
-        shortPays = other.shortPays; shortPaidOpen = other.shortPaidOpen
-        avgDaysLate = other.avgDaysLate; lateShare = other.lateShare
-        lateWeightedDays = other.lateWeightedDays; latePayable = other.latePayable
-        lateSetCount = other.lateSetCount; lateCount = other.lateCount; maxDaysLate = other.maxDaysLate
-        dso = other.dso
-        valuesFit = other.valuesFit
-    }
 }

@@ -14,7 +14,7 @@
 /// refitted here (`analysis.value` is nil after an update).
 public struct IncrementalAnalysis: Sendable {
     public enum Update: Sendable, Equatable {
-        /// Rows added and this many customers recomputed.
+        /// Rows added, and the figures of this many customers (those the rows touch) brought up to date.
         case updated(customers: Int)
         case needsFullAnalysis(reason: String)
     }

@@ -7,7 +7,8 @@
 extension PortfolioCalculator {
     struct Update {
         private var p: PortfolioFigures
-        private let basis: Basis
+        /// The basis's two sorted lists, which `finish` merges the changes into.
+        private let revenues: [Int64], contributions: [Int64]
         private var inOrder: [Int64]
         private let windowStart: Day
         private var droppedRevenues = [Int64](), addedRevenues = [Int64]()
@@ -17,8 +18,8 @@ extension PortfolioCalculator {
         init(_ basis: Basis, asOf: Day) {
             p = basis.portfolio
             inOrder = basis.revenueInOrder
-            self.basis = Basis(portfolio: basis.portfolio, revenues: basis.revenues, contributions: basis.contributions,
-                               revenueInOrder: [])
+            revenues = basis.revenues
+            contributions = basis.contributions
             windowStart = asOf - 365
         }
 
@@ -43,10 +44,11 @@ extension PortfolioCalculator {
         consuming func finish(unmatched: (count: Int, amount: Money)) -> Basis {
             p.customers = inOrder.count
             // Two merges over a million values each at a million customers: side by side.
-            let (droppedRevenues, addedRevenues) = (self.droppedRevenues, self.addedRevenues)
-            let (droppedContributions, addedContributions, basis) = (self.droppedContributions, self.addedContributions, self.basis)
-            let (revenues, contributions) = bothAtOnce({ replacing(droppedRevenues, with: addedRevenues, in: basis.revenues) },
-                                                       { replacing(droppedContributions, with: addedContributions, in: basis.contributions) })
+            let (droppedRevenues, addedRevenues, sortedRevenues) = (self.droppedRevenues, self.addedRevenues, self.revenues)
+            let (droppedContributions, addedContributions, sortedContributions) =
+                (self.droppedContributions, self.addedContributions, self.contributions)
+            let (revenues, contributions) = bothAtOnce({ replacing(droppedRevenues, with: addedRevenues, in: sortedRevenues) },
+                                                       { replacing(droppedContributions, with: addedContributions, in: sortedContributions) })
             p.shares(revenues: revenues, contributions: contributions, revenueInOrder: inOrder, skipping: nil)
             p.unmatchedPayments = unmatched.count
             p.unmatchedAmount = unmatched.amount

@@ -17,7 +17,7 @@ struct VerdictUpdate {
             byQuadrant[v.quadrant.ordinal] += 1
             if v.recommendation.needsDecision { urgent.append(.init(row: row, recommendation: v.recommendation, figures: figures[row])) }
         }
-        let known = rows.partitioningIndex { $0 >= verdicts.count }
+        let known = rows.firstIndex { $0 >= verdicts.count } ?? rows.count
         for r in rows[known...] {
             precondition(r == verdicts.count, "new customers follow the old ones in order")
             verdicts.append(rules.verdict(for: figures[r]))
@@ -53,18 +53,5 @@ struct VerdictUpdate {
         }
         merged.append(contentsOf: urgent[u...])
         return (merged, (byRecommendation, byQuadrant))
-    }
-}
-
-extension Array where Element == Int {
-    /// The first index whose element satisfies `belongs`, for a sorted array where the elements
-    /// that do come last.
-    fileprivate func partitioningIndex(where belongs: (Int) -> Bool) -> Int {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if belongs(self[mid]) { hi = mid } else { lo = mid + 1 }
-        }
-        return lo
     }
 }
